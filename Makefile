@@ -1,0 +1,71 @@
+# kbase: two commands on a fresh machine. `make run` serves, `make test` tests.
+# Without DATABASE_URL, both start (or reuse) a project-local PostgreSQL cluster.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+WITH_DB := $(PYTHON) scripts/localdb.py exec --
+PORT ?= 8000
+export PORT
+
+.PHONY: help install system-deps run serve test check lint typecheck db stop clean
+
+help:
+	@echo "make run    install, start the database, migrate, load the seed facts, serve on :$(PORT)"
+	@echo "make test   install, start the database, lint, run the test suite"
+	@echo "make stop   stop the project-local PostgreSQL cluster"
+
+system-deps:
+	@echo "==> system packages"
+	@bash scripts/system-deps.sh
+
+$(STAMP): pyproject.toml constraints.txt
+	@echo "==> Python environment ($(VENV))"
+	@$(PYTHON) -c 'import sys; sys.exit("kbase needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $@
+
+install: system-deps $(STAMP)
+
+db: system-deps
+	@echo "==> database"
+	@$(PYTHON) scripts/localdb.py start
+
+stop:
+	@$(PYTHON) scripts/localdb.py stop
+
+run: install
+	@$(WITH_DB) $(MAKE) --no-print-directory serve
+
+# `serve` expects DATABASE_URL in the environment (`make run` provides it).
+serve:
+	@echo "==> migrating the database"
+	@$(PY) manage.py migrate --noinput
+	@$(PY) manage.py createcachetable
+	@echo "==> admin account"
+	@$(PY) manage.py ensure_admin
+	@echo "==> serving kbase on http://127.0.0.1:$(PORT)/ (admin: /admin/, API docs: /api/docs/)"
+	@exec $(VENV)/bin/gunicorn --config gunicorn.conf.py kbase.wsgi
+
+test: install
+	@$(WITH_DB) $(MAKE) --no-print-directory check
+
+# `check` expects DATABASE_URL in the environment (`make test` provides it).
+check: lint
+	@echo "==> tests"
+	@$(VENV)/bin/pytest
+
+lint:
+	@echo "==> ruff"
+	@$(VENV)/bin/ruff check .
+
+typecheck: install
+	@$(WITH_DB) $(VENV)/bin/mypy kbase
+
+clean: stop
+	rm -rf $(VENV) .kbase

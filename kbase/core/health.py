@@ -1,0 +1,33 @@
+"""Liveness and readiness probes for load balancers and orchestrators."""
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """The process is alive; says nothing about the database."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Ready to serve: the database answers `SELECT 1`."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        # Drop the broken connection so the next probe reconnects once the
+        # database is back, without restarting the worker.
+        connection.close_if_unusable_or_obsolete()
+        return JsonResponse(
+            {"status": "unavailable", "database": "unreachable", "detail": str(error).strip()},
+            status=503,
+            headers={"Retry-After": "5"},
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})

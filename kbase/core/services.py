@@ -1,0 +1,30 @@
+"""Writes that belong to no single app: the bootstrap admin account."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+
+@transaction.atomic
+def admin_ensure(*, username: str = "admin", password: str = "") -> str | None:
+    """Make sure a superuser `username` exists.
+
+    With `password`, the account's password is set to it (so changing
+    KBASE_ADMIN_PASSWORD takes effect). Without, a new account gets a generated
+    password, which is returned once and never stored in clear; an existing
+    account is left alone. Returns the generated password, or None.
+    """
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=username).first()
+    generated = None
+    if user is None:
+        generated = None if password else secrets.token_urlsafe(12)
+        user_model.objects.create_superuser(
+            username=username, email="", password=password or generated)
+    elif password and not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return generated

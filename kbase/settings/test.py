@@ -1,0 +1,17 @@
+"""Settings for the test suite: the real PostgreSQL from DATABASE_URL, fast hashing."""
+
+from .base import *  # noqa: F403
+from .base import REST_FRAMEWORK
+
+SECRET_KEY = "test-only-not-secret-1c0b7f0d6a9e4e56b2a1d3c5e7f9a0b2c4d6e8f0"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # nothing is collected outside production
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Throttling is tested on its own with explicit rates; the rest of the suite
+# should not trip over it.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None}}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages kbase needs on a fresh machine, when run as root:
+# PostgreSQL's server binaries (any major version: Debian 12 ships 15, newer
+# releases newer ones), and the headless browser and CJK fonts the admin's
+# browser tests use. As another user it only reports what is missing.
+# KBASE_SKIP_SYSTEM_DEPS=1 turns it off.
+set -euo pipefail
+
+[ "${KBASE_SKIP_SYSTEM_DEPS:-0}" = "1" ] && exit 0
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
+if [ "${KBASE_BROWSER_TESTS:-1}" = "1" ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" || missing+=(fonts-noto-cjk)
+fi
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null; then
+  echo "[system-deps] missing Debian packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})" >&2
+  exit 0
+fi
+
+echo "[system-deps] installing Debian packages: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

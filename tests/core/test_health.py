@@ -1,0 +1,33 @@
+import json
+
+import pytest
+
+from tests.helpers import free_port, http_get, running_server
+
+
+def test_healthz_answers_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_readyz_answers_ok_when_the_database_answers(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
+
+
+def test_readyz_answers_503_json_when_the_database_is_unreachable():
+    closed_port = free_port()  # nothing listens here
+    url = f"postgres://kbase@127.0.0.1:{closed_port}/kbase"
+    with running_server(env={"DATABASE_URL": url, "DB_CONNECT_TIMEOUT": "2"}) as base:
+        status, headers, body = http_get(base + "/readyz")
+        assert status == 503
+        assert headers["Content-Type"] == "application/json"
+        assert json.loads(body)["database"] == "unreachable"
+        assert headers["Retry-After"]
+
+        status, _, body = http_get(base + "/healthz")
+        assert status == 200
+        assert json.loads(body) == {"status": "ok"}

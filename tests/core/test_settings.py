@@ -1,0 +1,36 @@
+import os
+import secrets
+import subprocess
+import sys
+
+from tests.helpers import PROJECT_DIR
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR,
+        env={**clean_env, **env}, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", "--settings=kbase.settings.production",
+                        env={"ALLOWED_HOSTS": "kbase.example"})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_passes_the_deployment_checklist_without_warnings():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", "--settings=kbase.settings.production",
+        env={"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "kbase.example"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_settings_speak_korean_and_english_in_seoul_time(settings):
+    assert [code for code, _ in settings.LANGUAGES] == ["ko", "en"]
+    assert settings.TIME_ZONE == "Asia/Seoul"
+    assert settings.USE_TZ is True

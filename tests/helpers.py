@@ -1,0 +1,58 @@
+"""Helpers for tests that run kbase as a real server process."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def http_get(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@contextmanager
+def running_server(*, env: dict[str, str], settings: str = "kbase.settings.test"):
+    """A gunicorn process serving kbase on a free loopback port; yields its base URL."""
+    port = free_port()
+    process_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
+         "--bind", f"127.0.0.1:{port}", "--workers", "1", "--access-logfile", "/dev/null",
+         "kbase.wsgi"],
+        cwd=PROJECT_DIR, env=process_env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                http_get(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(process.stderr.read().decode()) from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
