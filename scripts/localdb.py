@@ -227,7 +227,8 @@ def status() -> int:
         print("no server binaries")
         return 3
     running = is_running(bindir, cluster_root() / "data")
-    print(f"{'running' if running else 'stopped'}: {database_url(chosen_port(pick_if_missing=False))}")
+    url = database_url(chosen_port(pick_if_missing=False))
+    print(f"{'running' if running else 'stopped'}: {url}")
     return 0 if running else 3
 
 

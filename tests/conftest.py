@@ -1,7 +1,46 @@
 import pytest
+from django.contrib.auth.models import Group
+from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from tests.factories import UserFactory
 
 
 @pytest.fixture
 def api() -> APIClient:
     return APIClient()
+
+
+def _client_for(user) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.user = user
+    return client
+
+
+def _user_in(group_name: str):
+    user = UserFactory(username=group_name)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def reader(db) -> APIClient:
+    """A token whose user may read drafts but write nothing."""
+    return _client_for(_user_in("reader"))
+
+
+@pytest.fixture
+def editor(db) -> APIClient:
+    """A token whose user writes and publishes facts."""
+    return _client_for(_user_in("editor"))
+
+
+@pytest.fixture
+def admin_api(db) -> APIClient:
+    return _client_for(UserFactory(username="root", is_staff=True, is_superuser=True))
+
+
+@pytest.fixture
+def clients(api, reader, editor, admin_api) -> dict[str, APIClient]:
+    return {"anonymous": api, "reader": reader, "editor": editor, "admin": admin_api}

@@ -23,7 +23,7 @@ def free_port() -> int:
 
 def http_get(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
@@ -34,7 +34,7 @@ def running_server(*, env: dict[str, str], settings: str = "kbase.settings.test"
     """A gunicorn process serving kbase on a free loopback port; yields its base URL."""
     port = free_port()
     process_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
          "--bind", f"127.0.0.1:{port}", "--workers", "1", "--access-logfile", "/dev/null",
          "kbase.wsgi"],

@@ -11,12 +11,16 @@ from http import HTTPStatus
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
+from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from .exceptions import ServiceError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://kbase.example/problems/"
@@ -56,38 +60,35 @@ def problem_response(
     )
 
 
-def _flatten_validation(detail: Any) -> tuple[str, dict]:
-    """DRF validation detail -> (summary, {field: [messages]})."""
-    if isinstance(detail, dict):
-        errors = {field: _messages(value) for field, value in detail.items()}
-        non_field = errors.pop("non_field_errors", None)
-        if non_field:
-            errors["non_field_errors"] = non_field
-        fields = [field for field in errors if field != "non_field_errors"]
-        if fields:
-            first = errors[fields[0]][0] if errors[fields[0]] else ""
-            summary = _("Invalid value for '%(field)s': %(message)s") % {
-                "field": fields[0], "message": first}
-        else:
-            summary = "; ".join(non_field or [_("Invalid input.")])
-        return summary, errors
-    messages = _messages(detail)
-    return ("; ".join(messages) or _("Invalid input.")), {"non_field_errors": messages}
+def _flatten_validation(detail: Any) -> tuple[str, dict[str, list[str]]]:
+    """DRF validation detail -> (summary, {"field" or "field.sub.0": [messages]})."""
+    errors: dict[str, list[str]] = {}
+    _collect(detail, "", errors)
+    non_field = errors.pop("non_field_errors", None)
+    if errors:
+        field, messages = next(iter(errors.items()))
+        summary = _("Invalid value for '%(field)s': %(message)s") % {
+            "field": field, "message": messages[0] if messages else ""}
+    else:
+        summary = "; ".join(non_field or [_("Invalid input.")])
+    if non_field:
+        errors["non_field_errors"] = non_field
+    return summary, errors
 
 
-def _messages(value: Any) -> Any:
-    if isinstance(value, list):
-        flat: list = []
-        for item in value:
-            nested = _messages(item)
-            if isinstance(nested, list):
-                flat.extend(nested)
-            else:
-                flat.append(nested)
-        return flat
+def _collect(value: Any, path: str, errors: dict[str, list[str]]) -> None:
+    """Nested serializers report nested errors; clients get one flat map of paths."""
     if isinstance(value, dict):
-        return {key: _messages(item) for key, item in value.items()}
-    return [str(value)]
+        for key, item in value.items():
+            _collect(item, f"{path}.{key}" if path else str(key), errors)
+    elif isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
+        for index, item in enumerate(value):
+            if item:
+                _collect(item, f"{path}.{index}" if path else str(index), errors)
+    elif isinstance(value, list):
+        errors.setdefault(path or "non_field_errors", []).extend(str(item) for item in value)
+    else:
+        errors.setdefault(path or "non_field_errors", []).append(str(value))
 
 
 def problem_exception_handler(exc: Exception, context: dict) -> HttpResponse | None:
@@ -98,6 +99,16 @@ def problem_exception_handler(exc: Exception, context: dict) -> HttpResponse | N
             status=503, detail=_("The database is unavailable; try again shortly."),
             headers={"Retry-After": "5"},
         )
+    if isinstance(exc, ServiceError):
+        errors = {exc.field: [exc.message]} if exc.field else None
+        return problem_response(status=exc.status_code, detail=exc.message, errors=errors,
+                                **{k: v for k, v in exc.extra.items() if k != "status"})
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        exc = exceptions.ValidationError(detail)
+    elif isinstance(exc, ProtectedError):
+        return problem_response(
+            status=409, detail=_("Other records still refer to this one; it cannot be deleted."))
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

@@ -28,3 +28,22 @@ def admin_ensure(*, username: str = "admin", password: str = "") -> str | None:
         user.set_password(password)
         user.save(update_fields=["password"])
     return generated
+
+
+@transaction.atomic
+def api_token_create(*, username: str) -> str:
+    """A new API token for `username`, replacing (so revoking) any previous one."""
+    from rest_framework.authtoken.models import Token
+
+    user = get_user_model().objects.get(username=username)
+    Token.objects.filter(user=user).delete()
+    return Token.objects.create(user=user).key
+
+
+@transaction.atomic
+def api_token_revoke(*, username: str) -> bool:
+    """Revoke `username`'s token; True if there was one."""
+    from rest_framework.authtoken.models import Token
+
+    deleted, _ = Token.objects.filter(user__username=username).delete()
+    return deleted > 0

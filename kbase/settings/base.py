@@ -123,7 +123,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
     ],
@@ -158,6 +160,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "kbase.core.models.Language",
+        "DatePrecisionEnum": "kbase.core.models.DatePrecision",
+        "TextOriginEnum": "kbase.facts.models.TextOrigin",
+        "SourceKindEnum": "kbase.sources.models.Source.Kind",
+        "PublisherKindEnum": "kbase.sources.models.Publisher.Kind",
+        "EntityKindEnum": "kbase.facts.models.Entity.Kind",
+        "FactStatusEnum": "kbase.facts.models.Fact.Status",
+        "DiscrepancyAspectEnum": "kbase.facts.models.Discrepancy.Aspect",
+    },
 }
 
 KBASE_ADMIN_PASSWORD = env.str("KBASE_ADMIN_PASSWORD", default="")
@@ -168,3 +180,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# History (django-pghistory): database triggers record every change to facts,
+# citations, sources and discrepancies; the middleware attaches who and where
+# to writes. Reads need no context.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")

@@ -8,7 +8,7 @@ from tests.helpers import PROJECT_DIR
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=PROJECT_DIR,
         env={**clean_env, **env}, capture_output=True, text=True, timeout=120,
     )

@@ -1,0 +1,211 @@
+"""Behaviour every kbase API view shares, written once: language negotiation,
+cursor pagination with a hard page-size cap, strict ordering, sparse fieldsets,
+ETags and preconditions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from base64 import b64decode, b64encode
+from typing import Any
+from urllib import parse
+
+from django.core import signing
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, filters, pagination, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+SUPPORTED_LANGUAGES = ("ko", "en")
+DEFAULT_LANGUAGE = "en"
+MAX_PAGE_SIZE = 200
+DEFAULT_PAGE_SIZE = 50
+_ACCEPT_LANGUAGE_ITEM = re.compile(
+    r"^\s*([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*$")
+
+
+def negotiate_language(request: Request) -> str:
+    """`?lang=` wins; then the best supported Accept-Language; then English."""
+    requested = request.query_params.get("lang")
+    if requested is not None:
+        if requested not in SUPPORTED_LANGUAGES:
+            raise exceptions.ValidationError(
+                {"lang": [_("Unsupported language '%(lang)s'; use 'ko' or 'en'.")
+                          % {"lang": requested[:20]}]})
+        return requested
+    header = request.headers.get("Accept-Language", "")
+    best, best_q = None, 0.0
+    for item in header.split(",")[:20]:
+        match = _ACCEPT_LANGUAGE_ITEM.match(item)
+        if not match:
+            continue
+        tag, quality = match.group(1).lower(), match.group(2)
+        try:
+            q = float(quality) if quality is not None else 1.0
+        except ValueError:
+            continue
+        primary = tag.split("-")[0]
+        if primary in SUPPORTED_LANGUAGES and q > best_q:
+            best, best_q = primary, q
+    return best or DEFAULT_LANGUAGE
+
+
+class KbaseCursorPagination(pagination.CursorPagination):
+    """Cursor pages stay stable while rows are inserted. Malformed cursors and
+    page sizes are the client's error (400), never a silent default."""
+
+    page_size = DEFAULT_PAGE_SIZE
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+    ordering = ("-created_at", "-id")
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise exceptions.ValidationError({self.page_size_query_param: [
+                _("Must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}]})
+        return int(raw)
+
+    # Cursors are signed, so a client can neither forge a position (which would
+    # reach the database as a malformed value) nor an offset.
+    signer = signing.Signer(salt="kbase.api.cursor")
+
+    def encode_cursor(self, cursor: pagination.Cursor) -> str:
+        tokens = {}
+        if cursor.offset != 0:
+            tokens["o"] = str(cursor.offset)
+        if cursor.reverse:
+            tokens["r"] = "1"
+        if cursor.position is not None:
+            tokens["p"] = cursor.position
+        encoded = b64encode(parse.urlencode(tokens, doseq=True).encode()).decode("ascii")
+        return replace_query_param(self.base_url, self.cursor_query_param,
+                                   self.signer.sign(encoded))
+
+    def decode_cursor(self, request: Request) -> pagination.Cursor | None:
+        signed = request.query_params.get(self.cursor_query_param)
+        if signed is None:
+            return None
+        try:
+            tokens = parse.parse_qs(b64decode(self.signer.unsign(signed)).decode(),
+                                    keep_blank_values=True)
+            offset = pagination._positive_int(tokens.get("o", ["0"])[0],
+                                              cutoff=self.offset_cutoff)
+            reverse = bool(int(tokens.get("r", ["0"])[0]))
+        except (signing.BadSignature, TypeError, ValueError, UnicodeDecodeError):
+            raise exceptions.ValidationError(
+                {self.cursor_query_param: [_("This cursor is not one kbase issued; start "
+                                             "again from the first page.")]}) from None
+        return pagination.Cursor(offset=offset, reverse=reverse,
+                                 position=tokens.get("p", [None])[0])
+
+    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1,
+                                       "maximum": self.max_page_size,
+                                       "default": self.page_size}
+                parameter["description"] = _("Results per page, 1 to %(max)d.") % {
+                    "max": self.max_page_size}
+        return parameters
+
+
+class StrictOrderingFilter(filters.OrderingFilter):
+    """Orderings come from a whitelist; anything else answers 400, and the id is
+    always the last tie-breaker so cursor pages are stable."""
+
+    def get_ordering(self, request, queryset, view):
+        params = request.query_params.get(self.ordering_param)
+        if not params:
+            return self.get_default_ordering(view)
+        fields = [param.strip() for param in params.split(",") if param.strip()]
+        allowed = {name for name, _label in self.get_valid_fields(queryset, view,
+                                                                   {"request": request})}
+        invalid = [field for field in fields if field.lstrip("-") not in allowed]
+        if invalid or not fields:
+            raise exceptions.ValidationError({self.ordering_param: [
+                _("Cannot order by '%(field)s'. Choose from: %(allowed)s.")
+                % {"field": ", ".join(invalid) or params[:50],
+                   "allowed": ", ".join(sorted(allowed))}]})
+        tie_breaker = "-id" if fields[0].startswith("-") else "id"
+        return [*fields, tie_breaker]
+
+
+class KbaseViewSetMixin:
+    """Language negotiation, ETag/If-None-Match and sparse fieldsets for any view."""
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        request.kbase_language = negotiate_language(request)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        request = self.request
+        context["language"] = getattr(request, "kbase_language", DEFAULT_LANGUAGE)
+        context["fields"] = parse_fields(request.query_params.get("fields")) if request else None
+        return context
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        language = getattr(request, "kbase_language", None)
+        if language:
+            response["Content-Language"] = language
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+    def respond_with_etag(self, request: Request, data: dict, version_tag: str, *,
+                          status: int = 200) -> Response:
+        """A strong ETag for this exact representation; 304 when the client has it."""
+        etag = representation_etag(request, version_tag)
+        if status == 200 and etag in parse_etags(request.headers.get("If-None-Match", "")):
+            return Response(status=304, headers={"ETag": etag})
+        return Response(data, status=status, headers={"ETag": etag})
+
+
+class KbaseModelViewSet(KbaseViewSetMixin, viewsets.ModelViewSet):
+    pass
+
+
+class KbaseReadOnlyViewSet(KbaseViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    pass
+
+
+def representation_etag(request: Request, version_tag: str) -> str:
+    """`"<version>.<variant>"`: the variant covers everything that changes the bytes
+    of one version's representation (language, fields, brief)."""
+    variant = hashlib.sha256(
+        f"{request.kbase_language}|{request.query_params.get('fields', '')}|"
+        f"{request.query_params.get('brief', '')}".encode()).hexdigest()[:10]
+    return f'"{version_tag}.{variant}"'
+
+
+def parse_fields(raw: str | None) -> set[str] | None:
+    if not raw:
+        return None
+    return {name.strip() for name in raw.split(",") if name.strip()}
+
+
+def parse_etags(header: str) -> list[str]:
+    return [tag.strip() for tag in header.split(",") if tag.strip()]
+
+
+def expected_version_from_if_match(request: Request) -> int | None:
+    """If-Match carries ETags of the form "<version>.<variant>"; any variant of a
+    version matches that version. No header: no precondition."""
+    header = request.headers.get("If-Match")
+    if header is None or header.strip() == "*":
+        return None
+    versions = set()
+    for tag in parse_etags(header):
+        match = re.fullmatch(r'"(\d{1,9})\.[0-9a-f]+"', tag)
+        if match:
+            versions.add(int(match.group(1)))
+    if len(versions) != 1:
+        # An ETag kbase never issued can match nothing.
+        return -1
+    return versions.pop()

@@ -1,0 +1,94 @@
+"""OpenAPI pieces every endpoint shares: language parameters and problem responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import serializers
+
+LANGUAGE_PARAMETERS = [
+    OpenApiParameter(
+        "lang", OpenApiTypes.STR, enum=["ko", "en"],
+        description="The language to serve `text` and names in. Overrides Accept-Language. "
+                    "When the fact has no text in it, the other language is served and "
+                    "`fallback` is true."),
+    OpenApiParameter(
+        "Accept-Language", OpenApiTypes.STR, location=OpenApiParameter.HEADER,
+        description="Used when `lang` is absent, e.g. `ko-KR,ko;q=0.9,en;q=0.8`."),
+]
+
+ProblemSerializer = inline_serializer(
+    name="Problem",
+    fields={
+        "type": serializers.URLField(),
+        "title": serializers.CharField(),
+        "status": serializers.IntegerField(),
+        "detail": serializers.CharField(),
+        "errors": serializers.DictField(
+            child=serializers.ListField(child=serializers.CharField()), required=False,
+            help_text="Per field (or query parameter), the messages saying what is wrong."),
+    },
+)
+
+
+def _problem(description: str, status: int, title: str, detail: str,
+             errors: dict | None = None) -> OpenApiResponse:
+    slug = title.lower().replace(" ", "-")
+    value: dict[str, Any] = {"type": f"https://kbase.example/problems/{slug}",
+                             "title": title, "status": status, "detail": detail}
+    if errors:
+        value["errors"] = errors
+    return OpenApiResponse(ProblemSerializer, description=description, examples=[
+        OpenApiExample(title, value=value, media_type="application/problem+json")])
+
+
+PROBLEM_RESPONSES = {
+    400: _problem("A parameter or field is invalid; `errors` names it.", 400, "Bad Request",
+                  "Invalid value for 'as_of_after': Enter a valid date.",
+                  {"as_of_after": ["Enter a valid date."]}),
+    404: _problem("Nothing here, or not visible to you (drafts are hidden from anonymous "
+                  "clients).", 404, "Not Found", "No Fact matches the given query."),
+    429: _problem("Too many requests; see Retry-After.", 429, "Too Many Requests",
+                  "Request was throttled. Expected available in 12 seconds."),
+}
+
+WRITE_PROBLEMS = {
+    **PROBLEM_RESPONSES,
+    401: _problem("No or invalid credentials.", 401, "Unauthorized",
+                  "Authentication credentials were not provided."),
+    403: _problem("Authenticated, but without the needed permission.", 403, "Forbidden",
+                  "You do not have permission to perform this action."),
+    409: _problem("The workflow does not allow this from the current status.", 409,
+                  "Conflict", "A published fact cannot become published."),
+    412: _problem("If-Match named an old version: someone else saved first.", 412,
+                  "Precondition Failed",
+                  "This fact changed since you read it (you have version 2, the current "
+                  "version is 3). Reload it and apply your change again."),
+    413: _problem("The body is larger than the limit.", 413, "Content Too Large",
+                  "The request body is 3000000 bytes; the limit is 1048576 bytes."),
+}
+
+
+def read_only_docs(*, noun: str, plural: str, description: str, list_example: Any,
+                   serializer: type[serializers.Serializer]) -> dict[str, Any]:
+    """extend_schema_view arguments for a read-only list + detail resource."""
+    return {
+        "list": extend_schema(
+            summary=f"List {plural}", description=description,
+            parameters=LANGUAGE_PARAMETERS,
+            responses={200: serializer(many=True), **PROBLEM_RESPONSES},
+            examples=[OpenApiExample(f"A {noun}", value=list_example, response_only=True)]),
+        "retrieve": extend_schema(
+            summary=f"Get one {noun}", description=description,
+            parameters=LANGUAGE_PARAMETERS,
+            responses={200: serializer, **PROBLEM_RESPONSES},
+            examples=[OpenApiExample(f"A {noun}", value=list_example, response_only=True)]),
+    }

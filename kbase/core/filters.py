@@ -1,0 +1,51 @@
+"""Filter types that refuse what they do not understand, instead of ignoring it."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+_TRUE = {"true", "1", "yes"}
+_FALSE = {"false", "0", "no"}
+
+
+class StrictBooleanField(forms.Field):
+    default_error_messages = {"invalid": _("Use 'true' or 'false'.")}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        lowered = str(value).lower()
+        if lowered in _TRUE:
+            return True
+        if lowered in _FALSE:
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.Filter):
+    """django-filter's BooleanFilter reads 'maybe' as no filter at all; this one
+    answers 400."""
+
+    field_class = StrictBooleanField
+
+
+class UUIDInFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
+    pass
+
+
+class NumberInFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
+    pass
+
+
+class CharInFilter(django_filters.BaseInFilter, django_filters.CharFilter):
+    pass
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugMultipleFilter(django_filters.ModelMultipleChoiceFilter):
+    """Related objects named by slug; an unknown slug answers 400."""

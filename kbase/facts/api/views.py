@@ -1,0 +1,241 @@
+"""The facts API. Views translate HTTP to service calls and back; nothing else."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_view
+from rest_framework import permissions, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from kbase.core.api import (
+    KbaseCursorPagination,
+    KbaseModelViewSet,
+    KbaseReadOnlyViewSet,
+    StrictOrderingFilter,
+    expected_version_from_if_match,
+)
+
+from .. import selectors, services
+from ..filtersets import DiscrepancyFilterSet, FactFilterSet
+from ..models import Citation, Discrepancy, Entity, Fact, Topic
+from . import docs
+from .serializers import (
+    CitationSerializer,
+    CitationWriteSerializer,
+    DiscrepancySerializer,
+    EntitySerializer,
+    FactBriefSerializer,
+    FactSerializer,
+    FactWriteSerializer,
+    OptionalReasonSerializer,
+    ReasonSerializer,
+    SupersedeSerializer,
+    TopicSerializer,
+    citation_data,
+)
+
+UUID_PATTERN = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+
+
+class CanPublish(permissions.BasePermission):
+    """Publishing, retracting and superseding are an editor-in-chief's call."""
+
+    def has_permission(self, request: Request, view) -> bool:
+        return bool(request.user and request.user.is_authenticated
+                    and request.user.has_perm("facts.publish_fact"))
+
+
+class CanChangeFact(permissions.BasePermission):
+    def has_permission(self, request: Request, view) -> bool:
+        return bool(request.user and request.user.is_authenticated
+                    and request.user.has_perm("facts.change_fact"))
+
+
+def wants_brief(request: Request) -> bool:
+    return request.query_params.get("brief", "").lower() in {"1", "true", "yes"}
+
+
+@extend_schema_view(**docs.FACT_VIEWSET)
+class FactViewSet(KbaseModelViewSet):
+    lookup_field = "public_id"
+    lookup_url_kwarg = "id"
+    lookup_value_regex = UUID_PATTERN
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = FactFilterSet
+    ordering_fields = ["created_at", "updated_at"]
+    pagination_class = KbaseCursorPagination
+    queryset = Fact.objects.none()  # for permissions and the schema; get_queryset reads
+
+    def get_queryset(self):
+        return selectors.fact_list(user=self.request.user,
+                                   with_provenance=self.action == "retrieve")
+
+    def get_serializer_class(self):
+        if self.action in {"create", "update", "partial_update"}:
+            return FactWriteSerializer
+        if wants_brief(self.request) and self.action in {"list", "retrieve"}:
+            return FactBriefSerializer
+        return FactSerializer
+
+    def _represent(self, fact: Fact, *, status_code: int = 200) -> Response:
+        fresh = selectors.fact_written(pk=fact.pk)
+        data = FactSerializer(fresh, context=self.get_serializer_context()).data
+        response = self.respond_with_etag(self.request, data, str(fresh.version),
+                                          status=status_code)
+        if status_code == status.HTTP_201_CREATED:
+            response["Location"] = data["url"]
+        return response
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["provenance"] = self.action == "retrieve"
+        return context
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        fact = self.get_object()
+        data = self.get_serializer(fact).data
+        return self.respond_with_etag(request, data, str(fact.version))
+
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        serializer = FactWriteSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        attrs = serializer.validated_data
+        with transaction.atomic():
+            fact = services.fact_create(user=request.user, reason=attrs.get("reason", ""),
+                                        **FactWriteSerializer.service_fields(attrs))
+            for citation in attrs.get("citations", []):
+                services.citation_create(fact=fact, user=request.user, **citation)
+        return self._represent(fact, status_code=status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args, **kwargs) -> Response:
+        fact = self.get_object()
+        partial = kwargs.pop("partial", False)
+        serializer = FactWriteSerializer(fact, data=request.data, partial=partial,
+                                         context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        attrs = serializer.validated_data
+        fact = services.fact_update(fact=fact, user=request.user,
+                                    expected_version=expected_version_from_if_match(request),
+                                    reason=attrs.get("reason", ""),
+                                    **FactWriteSerializer.service_fields(attrs))
+        return self._represent(fact)
+
+    def destroy(self, request: Request, *args, **kwargs) -> Response:
+        fact = self.get_object()
+        services.fact_delete(fact=fact, user=request.user,
+                             expected_version=expected_version_from_if_match(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _workflow(self, request: Request, service, serializer_class=ReasonSerializer,
+                  **extra) -> Response:
+        fact = self.get_object()
+        serializer = serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        attrs = dict(serializer.validated_data)
+        fact = service(fact=fact, user=request.user,
+                       expected_version=expected_version_from_if_match(request), **attrs,
+                       **extra)
+        return self._represent(fact)
+
+    @action(detail=True, methods=["post"], permission_classes=[CanChangeFact])
+    def review(self, request: Request, id=None) -> Response:
+        return self._workflow(request, services.fact_submit_for_review,
+                              serializer_class=OptionalReasonSerializer)
+
+    @action(detail=True, methods=["post"], permission_classes=[CanPublish])
+    def publish(self, request: Request, id=None) -> Response:
+        return self._workflow(request, services.fact_publish)
+
+    @action(detail=True, methods=["post"], permission_classes=[CanPublish])
+    def retract(self, request: Request, id=None) -> Response:
+        return self._workflow(request, services.fact_retract)
+
+    @action(detail=True, methods=["post"], permission_classes=[CanPublish])
+    def supersede(self, request: Request, id=None) -> Response:
+        return self._workflow(request, services.fact_supersede,
+                              serializer_class=SupersedeSerializer)
+
+
+@extend_schema_view(**docs.CITATION_VIEWSET)
+class FactCitationViewSet(KbaseModelViewSet):
+    """The citations of one fact: `facts/{id}/citations/`."""
+
+    queryset = Citation.objects.none()
+    pagination_class = None
+    filter_backends: list = []
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def _fact(self) -> Fact:
+        if not hasattr(self, "_cached_fact"):
+            self._cached_fact = get_object_or_404(
+                selectors.fact_visible(user=self.request.user), public_id=self.kwargs["fact_id"])
+        return self._cached_fact
+
+    def get_queryset(self):
+        return selectors.citation_list(fact=self._fact())
+
+    def get_serializer_class(self):
+        return CitationWriteSerializer if self.action in {"create", "partial_update"} \
+            else CitationSerializer
+
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        serializer = CitationWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        citation = services.citation_create(fact=self._fact(), user=request.user,
+                                            **serializer.validated_data)
+        return Response(self._data(citation), status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args, **kwargs) -> Response:
+        citation = self.get_object()
+        serializer = CitationWriteSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        citation = services.citation_update(citation=citation, user=request.user,
+                                            **serializer.validated_data)
+        return Response(self._data(citation))
+
+    def destroy(self, request: Request, *args, **kwargs) -> Response:
+        services.citation_delete(citation=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _data(self, citation: Citation) -> dict:
+        fresh = selectors.citation_list(fact=citation.fact).get(pk=citation.pk)
+        return citation_data(fresh, self.request.kbase_language)
+
+
+class SlugCursorPagination(KbaseCursorPagination):
+    ordering = ("slug",)
+
+
+@extend_schema_view(**docs.TOPIC_VIEWSET)
+class TopicViewSet(KbaseReadOnlyViewSet):
+    queryset = Topic.objects.order_by("slug")
+    serializer_class = TopicSerializer
+    lookup_field = "slug"
+    pagination_class = SlugCursorPagination
+    filter_backends: list = []
+
+
+@extend_schema_view(**docs.ENTITY_VIEWSET)
+class EntityViewSet(KbaseReadOnlyViewSet):
+    queryset = Entity.objects.order_by("slug")
+    serializer_class = EntitySerializer
+    lookup_field = "slug"
+    pagination_class = SlugCursorPagination
+    filter_backends: list = []
+
+
+@extend_schema_view(**docs.DISCREPANCY_VIEWSET)
+class DiscrepancyViewSet(KbaseReadOnlyViewSet):
+    queryset = Discrepancy.objects.none()
+    serializer_class = DiscrepancySerializer
+    lookup_field = "slug"
+    pagination_class = KbaseCursorPagination
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = DiscrepancyFilterSet
+
+    def get_queryset(self):
+        return selectors.discrepancy_list(user=self.request.user)

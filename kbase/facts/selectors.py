@@ -1,0 +1,69 @@
+"""Every read of facts: one place that knows what to join and prefetch."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Prefetch, QuerySet
+
+from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
+
+
+def can_see_unpublished(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+    """Editors and readers with the view permission see drafts; everyone else only
+    what is published."""
+    return bool(user is not None and user.is_authenticated and user.has_perm("facts.view_fact"))
+
+
+def fact_visible(*, user) -> QuerySet[Fact]:
+    facts = Fact.objects.all()
+    return facts if can_see_unpublished(user) else facts.published()
+
+
+def fact_list(*, user, with_provenance: bool = False) -> QuerySet[Fact]:
+    """Facts `user` may see, with everything their representation needs, in a fixed
+    number of queries."""
+    return with_representation(fact_visible(user=user), with_provenance=with_provenance)
+
+
+def fact_written(*, pk: int) -> Fact:
+    """The fact a client has just written, as the API represents it."""
+    return with_representation(Fact.objects.filter(pk=pk)).get()
+
+
+def with_representation(facts: QuerySet[Fact], *,
+                        with_provenance: bool = False) -> QuerySet[Fact]:
+    facts = facts.select_related("superseded_by").only(
+        *[f.attname for f in Fact._meta.concrete_fields if f.attname != "superseded_by_id"],
+        "superseded_by_id", "superseded_by__public_id",
+    )
+    prefetches = [
+        Prefetch("topics", Topic.objects.only("id", "slug", "name_ko", "name_en")),
+        Prefetch("entities", Entity.objects.only("id", "slug", "kind", "name_ko", "name_en")),
+        Prefetch("citations", Citation.objects.select_related("source__publisher")
+                 .defer("source__archived_text").order_by("id")),
+    ]
+    if with_provenance:
+        prefetches.append(Prefetch(
+            "discrepancies",
+            Discrepancy.objects.order_by("id").prefetch_related(
+                Prefetch("statements", DiscrepancyStatement.objects
+                         .select_related("source__publisher")
+                         .defer("source__archived_text").order_by("id"))),
+        ))
+    return facts.prefetch_related(*prefetches)
+
+
+def citation_list(*, fact: Fact) -> QuerySet[Citation]:
+    return (Citation.objects.filter(fact=fact).select_related("source__publisher")
+            .defer("source__archived_text").order_by("id"))
+
+
+def discrepancy_list(*, user) -> QuerySet[Discrepancy]:
+    """Discrepancies of the facts `user` may see, with their editions' statements."""
+    return (Discrepancy.objects.filter(fact__in=fact_visible(user=user))
+            .select_related("fact")
+            .only("id", "slug", "aspect", "note_ko", "note_en", "created_at", "fact_id",
+                  "fact__public_id", "fact__text_ko", "fact__text_en", "fact__status")
+            .prefetch_related(Prefetch(
+                "statements", DiscrepancyStatement.objects.select_related("source__publisher")
+                .defer("source__archived_text").order_by("id"))))

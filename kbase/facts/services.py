@@ -1,0 +1,301 @@
+"""Every write to facts, citations and discrepancies goes through here.
+
+Each service is atomic, normalises text to NFC, validates with `full_clean`
+(so the rules are the models'), bumps the fact's version (the basis of ETags
+and of conflict detection) and records who did it and why in the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pghistory
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kbase.core.exceptions import InvalidTransition, ServiceError, StaleVersion
+from kbase.core.text import clean_text_fields
+from kbase.sources.models import Source
+
+from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
+
+User = AbstractBaseUser | AnonymousUser | None
+
+FACT_FIELDS = {
+    "text_ko", "text_en", "text_ko_origin", "text_en_origin", "quantity_value", "quantity_unit",
+    "quantity_qualifier", "as_of", "as_of_precision", "period_start", "period_end", "review_by",
+}
+CITATION_FIELDS = {"quote", "quote_translation", "locator", "stance", "note", "accessed_on"}
+_FACT_TEXT = ("text_ko", "text_en")
+_CITATION_TEXT = ("quote", "quote_translation", "locator", "note")
+
+
+def _refuse_unknown(fields: dict[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(fields) - allowed)
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(unknown)}")
+
+
+def _user_or_none(user: User) -> AbstractBaseUser | None:
+    return user if user is not None and user.is_authenticated else None
+
+
+def _history(user: User, reason: str) -> pghistory.context:
+    """Who and why, attached to every history event written inside the block."""
+    account = _user_or_none(user)
+    return pghistory.context(user=account.pk if account else None,
+                             username=account.get_username() if account else None,
+                             reason=reason or "")
+
+
+def _lock(fact: Fact, expected_version: int | None) -> Fact:
+    """Re-read the fact under a row lock and refuse the write if it moved on."""
+    locked = Fact.objects.select_for_update().get(pk=fact.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise StaleVersion(
+            _("This fact changed since you read it (you have version %(yours)d, the current "
+              "version is %(current)d). Reload it and apply your change again.")
+            % {"yours": expected_version, "current": locked.version},
+            current_version=locked.version,
+        )
+    return locked
+
+
+def _stamp_text_changes(fact: Fact, before: dict[str, str], now) -> None:
+    for field in _FACT_TEXT:
+        if getattr(fact, field) != before.get(field, ""):
+            setattr(fact, f"{field}_changed_at", now)
+
+
+def _save_fact(fact: Fact, *, user: User) -> Fact:
+    clean_text_fields(fact, _FACT_TEXT)
+    fact.updated_by = _user_or_none(user)
+    fact.full_clean(exclude=["topics", "entities"])
+    fact.save()
+    return fact
+
+
+@transaction.atomic
+def fact_create(
+    *, user: User = None, topics: Iterable[Topic] = (), entities: Iterable[Entity] = (),
+    reason: str = "", public_id=None, **fields: Any,
+) -> Fact:
+    """Create a draft fact."""
+    _refuse_unknown(fields, FACT_FIELDS)
+    fact = Fact(**fields, created_by=_user_or_none(user))
+    if public_id is not None:
+        fact.public_id = public_id
+    clean_text_fields(fact, _FACT_TEXT)
+    _stamp_text_changes(fact, {}, timezone.now())
+    with _history(user, reason or _("created")):
+        _save_fact(fact, user=user)
+        fact.topics.set(topics)
+        fact.entities.set(entities)
+    return fact
+
+
+@transaction.atomic
+def fact_update(
+    *, fact: Fact, user: User = None, expected_version: int | None = None, reason: str = "",
+    topics: Iterable[Topic] | None = None, entities: Iterable[Entity] | None = None,
+    **fields: Any,
+) -> Fact:
+    """Change a fact's content. With `expected_version`, refuse if someone else saved first."""
+    _refuse_unknown(fields, FACT_FIELDS)
+    locked = _lock(fact, expected_version)
+    before = {field: getattr(locked, field) for field in _FACT_TEXT}
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    clean_text_fields(locked, _FACT_TEXT)
+    _stamp_text_changes(locked, before, timezone.now())
+    locked.version += 1
+    with _history(user, reason):
+        _save_fact(locked, user=user)
+        if topics is not None:
+            locked.topics.set(topics)
+        if entities is not None:
+            locked.entities.set(entities)
+    return locked
+
+
+def _transition(*, fact: Fact, user: User, allowed_from: set[str], to: str, reason: str,
+                expected_version: int | None, **changes: Any) -> Fact:
+    locked = _lock(fact, expected_version)
+    if locked.status not in allowed_from:
+        raise InvalidTransition(
+            _("A %(status)s fact cannot become %(target)s.")
+            % {"status": locked.get_status_display(), "target": Fact.Status(to).label},
+            field="status", current_status=locked.status,
+        )
+    locked.status = to
+    locked.status_reason = reason
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    locked.version += 1
+    with _history(user, reason):
+        _save_fact(locked, user=user)
+    return locked
+
+
+def _require_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ServiceError(_("A reason is required."), field="reason")
+    return reason
+
+
+@transaction.atomic
+def fact_submit_for_review(*, fact: Fact, user: User = None, reason: str = "",
+                           expected_version: int | None = None) -> Fact:
+    return _transition(fact=fact, user=user, allowed_from={Fact.Status.DRAFT},
+                       to=Fact.Status.REVIEW, reason=reason or _("sent to review"),
+                       expected_version=expected_version)
+
+
+@transaction.atomic
+def fact_publish(*, fact: Fact, user: User = None, reason: str,
+                 expected_version: int | None = None) -> Fact:
+    """Publish a draft or reviewed fact; a published fact rests on at least one citation."""
+    reason = _require_reason(reason)
+    if not Citation.objects.filter(fact_id=fact.pk).exists():
+        raise InvalidTransition(_("A fact needs at least one citation before it is published."),
+                                field="citations")
+    return _transition(fact=fact, user=user,
+                       allowed_from={Fact.Status.DRAFT, Fact.Status.REVIEW},
+                       to=Fact.Status.PUBLISHED, reason=reason,
+                       expected_version=expected_version, published_at=timezone.now())
+
+
+@transaction.atomic
+def fact_retract(*, fact: Fact, user: User = None, reason: str,
+                 expected_version: int | None = None) -> Fact:
+    reason = _require_reason(reason)
+    return _transition(fact=fact, user=user,
+                       allowed_from={Fact.Status.PUBLISHED, Fact.Status.REVIEW},
+                       to=Fact.Status.RETRACTED, reason=reason,
+                       expected_version=expected_version)
+
+
+@transaction.atomic
+def fact_supersede(*, fact: Fact, replacement: Fact, user: User = None, reason: str,
+                   expected_version: int | None = None) -> Fact:
+    """Mark a published fact superseded by `replacement`, refusing any cycle."""
+    reason = _require_reason(reason)
+    if replacement.pk == fact.pk:
+        raise ServiceError(_("A fact cannot supersede itself."), field="superseded_by")
+    replacement = Fact.objects.select_for_update().get(pk=replacement.pk)
+    if replacement.status in {Fact.Status.RETRACTED, Fact.Status.SUPERSEDED}:
+        raise ServiceError(
+            _("The replacement is %(status)s; choose a current fact.")
+            % {"status": replacement.get_status_display()}, field="superseded_by")
+    # The replacement is current (never superseded), so following
+    # superseded_by from `fact` ends at it: no chain can loop back.
+    return _transition(fact=fact, user=user, allowed_from={Fact.Status.PUBLISHED},
+                       to=Fact.Status.SUPERSEDED, reason=reason,
+                       expected_version=expected_version, superseded_by=replacement)
+
+
+@transaction.atomic
+def fact_confirm_translation(*, fact: Fact, language: str, user: User = None,
+                             reason: str = "") -> Fact:
+    """An editor confirms that `language`'s text still matches the other language."""
+    if language not in {"ko", "en"}:
+        raise ServiceError(_("Language must be 'ko' or 'en'."), field="language")
+    locked = _lock(fact, None)
+    setattr(locked, f"text_{language}_reviewed_at", timezone.now())
+    locked.version += 1
+    with _history(user, reason or _("translation confirmed")):
+        _save_fact(locked, user=user)
+    return locked
+
+
+@transaction.atomic
+def fact_delete(*, fact: Fact, user: User = None, reason: str = "",
+                expected_version: int | None = None) -> None:
+    locked = _lock(fact, expected_version)
+    if Fact.objects.filter(superseded_by=locked).exists():
+        raise InvalidTransition(_("Other facts are superseded by this one; it cannot be "
+                                  "deleted. Retract it instead."), field="status")
+    with _history(user, reason or _("deleted")):
+        locked.delete()
+
+
+def _touch(fact: Fact, user: User) -> None:
+    """A citation or discrepancy changed: the fact's representation changed too."""
+    Fact.objects.filter(pk=fact.pk).update(version=F("version") + 1,
+                                           updated_at=timezone.now(),
+                                           updated_by=_user_or_none(user))
+
+
+@transaction.atomic
+def citation_create(*, fact: Fact, source: Source, user: User = None, reason: str = "",
+                    **fields: Any) -> Citation:
+    _refuse_unknown(fields, CITATION_FIELDS)
+    citation = Citation(fact=fact, source=source, **fields)
+    clean_text_fields(citation, _CITATION_TEXT)
+    citation.full_clean()
+    with _history(user, reason or _("citation added")):
+        citation.save()
+        _touch(fact, user)
+    return citation
+
+
+@transaction.atomic
+def citation_update(*, citation: Citation, user: User = None, reason: str = "",
+                    source: Source | None = None, **fields: Any) -> Citation:
+    _refuse_unknown(fields, CITATION_FIELDS)
+    if source is not None:
+        citation.source = source
+    for name, value in fields.items():
+        setattr(citation, name, value)
+    clean_text_fields(citation, _CITATION_TEXT)
+    citation.full_clean()
+    with _history(user, reason or _("citation changed")):
+        citation.save()
+        _touch(citation.fact, user)
+    return citation
+
+
+@transaction.atomic
+def citation_delete(*, citation: Citation, user: User = None, reason: str = "") -> None:
+    fact = citation.fact
+    if fact.status == Fact.Status.PUBLISHED and fact.citations.count() == 1:
+        raise InvalidTransition(_("A published fact keeps at least one citation."),
+                                field="citations")
+    with _history(user, reason or _("citation removed")):
+        citation.delete()
+        _touch(fact, user)
+
+
+@transaction.atomic
+def discrepancy_create(
+    *, slug: str, fact: Fact, aspect: str, statements: Iterable[tuple[Source, str]],
+    note_ko: str = "", note_en: str = "", user: User = None, reason: str = "",
+) -> Discrepancy:
+    """Record that editions of one work disagree about `fact`, each in its own words."""
+    statements = list(statements)
+    if not statements:
+        raise ValidationError({"statements": [_("Say what at least one edition says.")]})
+    works = {source.work_id for source, _says in statements}
+    if len(works) > 1:
+        raise ValidationError({"statements": [
+            _("A discrepancy compares editions of one work; these sources belong to "
+              "different works.")]})
+    discrepancy = Discrepancy(slug=slug, fact=fact, aspect=aspect, note_ko=note_ko,
+                              note_en=note_en)
+    clean_text_fields(discrepancy, ("note_ko", "note_en"))
+    discrepancy.full_clean()
+    with _history(user, reason or _("discrepancy recorded")):
+        discrepancy.save()
+        for source, says in statements:
+            statement = DiscrepancyStatement(discrepancy=discrepancy, source=source, says=says)
+            clean_text_fields(statement, ("says",))
+            statement.full_clean()
+            statement.save()
+        _touch(fact, user)
+    return discrepancy

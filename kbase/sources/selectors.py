@@ -1,0 +1,30 @@
+"""Every read of publishers and sources."""
+
+from __future__ import annotations
+
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+
+from .models import Publisher, Source
+from .normalize import normalize_url
+
+
+def source_list() -> QuerySet[Source]:
+    """Sources without their (large) archived text, with what the representation needs."""
+    return (Source.objects.select_related("publisher", "work")
+            .defer("archived_text")
+            .annotate(has_archived_text=ExpressionWrapper(~Q(archived_text=""),
+                                                          output_field=BooleanField())))
+
+
+def source_editions(*, source: Source) -> QuerySet[Source]:
+    """The other editions of the same work (e.g. the Korean original of a translation)."""
+    return source_list().filter(work_id=source.work_id).exclude(pk=source.pk)
+
+
+def source_by_url(*, url: str) -> Source | None:
+    """The source any variant of `url` names, or None. Raises InvalidURL for a non-URL."""
+    return source_list().filter(normalized_url=normalize_url(url)).first()
+
+
+def publisher_list() -> QuerySet[Publisher]:
+    return Publisher.objects.order_by("slug")

@@ -1,0 +1,151 @@
+"""Every write to publishers and sources goes through here."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kbase.core.text import clean_text_fields, to_nfc, validate_no_control_characters
+
+from .models import Publisher, Source, Work
+from .normalize import InvalidURL, normalize_url
+
+PUBLISHER_FIELDS = {"slug", "name_ko", "name_en", "kind", "homepage", "country"}
+SOURCE_FIELDS = {
+    "slug", "kind", "language", "edition_kind", "title_ko", "title_en", "authors", "program",
+    "published_on", "published_precision", "published_note", "url", "accessed_on",
+    "archived_text",
+}
+_SOURCE_TEXT = ("title_ko", "title_en", "program", "published_note", "archived_text", "url")
+
+
+def _refuse_unknown(fields: dict[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(fields) - allowed)
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(unknown)}")
+
+
+@transaction.atomic
+def publisher_create(**fields: Any) -> Publisher:
+    _refuse_unknown(fields, PUBLISHER_FIELDS)
+    publisher = Publisher(**fields)
+    clean_text_fields(publisher, ("name_ko", "name_en"))
+    publisher.country = publisher.country.upper()
+    publisher.full_clean()
+    publisher.save()
+    return publisher
+
+
+@transaction.atomic
+def publisher_update(*, publisher: Publisher, **fields: Any) -> Publisher:
+    _refuse_unknown(fields, PUBLISHER_FIELDS)
+    for name, value in fields.items():
+        setattr(publisher, name, value)
+    clean_text_fields(publisher, ("name_ko", "name_en"))
+    publisher.country = publisher.country.upper()
+    publisher.full_clean()
+    publisher.save()
+    return publisher
+
+
+def _set_normalized_url(source: Source) -> None:
+    if not source.url:
+        source.normalized_url = None
+        return
+    try:
+        source.normalized_url = normalize_url(source.url)
+    except InvalidURL as error:
+        raise ValidationError({"url": [str(error)]}) from error
+    clash = (Source.objects.filter(normalized_url=source.normalized_url)
+             .exclude(pk=source.pk).only("id", "slug").first())
+    if clash is not None:
+        raise ValidationError({"url": [
+            _("This URL is already the source '%(slug)s' (id %(id)d): %(key)s")
+            % {"slug": clash.slug, "id": clash.pk, "key": source.normalized_url}]})
+
+
+def _new_work(slug: str) -> Work:
+    if Work.objects.filter(slug=slug).exists():
+        slug = f"{slug[:100]}-{uuid.uuid4().hex[:8]}"
+    return Work.objects.create(slug=slug)
+
+
+def _clean_authors(authors: Any) -> list[dict[str, str]]:
+    if not isinstance(authors, list) or not all(isinstance(a, dict) for a in authors):
+        raise ValidationError({"authors": [_("Authors must be a list of objects.")]})
+    cleaned = []
+    for author in authors:
+        unknown = set(author) - {"name_ko", "name_en", "role"}
+        if unknown:
+            raise ValidationError({"authors": [
+                _("Unknown author keys: %(keys)s") % {"keys": ", ".join(sorted(unknown))}]})
+        entry = {}
+        for key in ("name_ko", "name_en", "role"):
+            value = author.get(key, "")
+            if not isinstance(value, str):
+                raise ValidationError({"authors": [_("Author names must be text.")]})
+            validate_no_control_characters(value)
+            entry[key] = to_nfc(value).strip()
+        cleaned.append(entry)
+    return cleaned
+
+
+@transaction.atomic
+def source_create(*, publisher: Publisher, work: Work | None = None,
+                  edition_of: Source | None = None, **fields: Any) -> Source:
+    """Create one edition. `edition_of` makes it another edition of that source's work."""
+    _refuse_unknown(fields, SOURCE_FIELDS)
+    if work is None:
+        work = edition_of.work if edition_of is not None else None
+    if work is None:
+        work = _new_work(fields.get("slug") or "source")
+    source = Source(publisher=publisher, work=work, **fields)
+    _prepare_source(source)
+    source.save()
+    return source
+
+
+@transaction.atomic
+def source_update(*, source: Source, publisher: Publisher | None = None,
+                  **fields: Any) -> Source:
+    _refuse_unknown(fields, SOURCE_FIELDS)
+    if publisher is not None:
+        source.publisher = publisher
+    for name, value in fields.items():
+        setattr(source, name, value)
+    _prepare_source(source)
+    source.save()
+    return source
+
+
+def _prepare_source(source: Source) -> None:
+    clean_text_fields(source, _SOURCE_TEXT)
+    source.authors = _clean_authors(source.authors)
+    _set_normalized_url(source)
+    source.full_clean()
+
+
+@transaction.atomic
+def source_link_editions(*, source: Source, other: Source) -> Source:
+    """Make `other` an edition of the same work as `source` (e.g. its translation)."""
+    if source.pk == other.pk:
+        raise ValidationError({"other": [_("A source is not an edition of itself.")]})
+    old_work = other.work
+    other.work = source.work
+    other.save(update_fields=["work", "updated_at"])
+    if old_work.pk != source.work_id and not old_work.editions.exists():
+        old_work.delete()
+    return other
+
+
+@transaction.atomic
+def source_delete(*, source: Source) -> None:
+    """Delete an uncited source (a cited one is protected: 409)."""
+    work = source.work
+    source.delete()
+    if not work.editions.exists():
+        work.delete()

@@ -1,0 +1,149 @@
+"""Every documented filter filters, and every malformed value answers 400 naming it."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from kbase.facts.models import Discrepancy, Fact
+from tests.factories import (
+    CitationFactory,
+    EntityFactory,
+    FactFactory,
+    PublisherFactory,
+    SourceFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+FACTS = "/api/v1/facts/"
+
+
+def ids(client, **params) -> set[str]:
+    response = client.get(FACTS, params)
+    assert response.status_code == 200, response.json()
+    return {item["id"] for item in response.json()["results"]}
+
+
+def pid(*facts) -> set[str]:
+    return {str(fact.public_id) for fact in facts}
+
+
+def test_status(reader):
+    published, draft = FactFactory(), FactFactory(status=Fact.Status.DRAFT)
+    assert ids(reader, status="draft") == pid(draft)
+    assert ids(reader, status="published") == pid(published)
+
+
+def test_anonymous_status_filter_cannot_reveal_drafts(api):
+    FactFactory(status=Fact.Status.DRAFT)
+    assert ids(api, status="draft") == set()
+
+
+def test_topic(api):
+    topic = TopicFactory()
+    tagged, _other = FactFactory(), FactFactory()
+    tagged.topics.add(topic)
+    assert ids(api, topic=topic.slug) == pid(tagged)
+
+
+def test_entity(api):
+    entity = EntityFactory()
+    tagged, _other = FactFactory(), FactFactory()
+    tagged.entities.add(entity)
+    assert ids(api, entity=entity.slug) == pid(tagged)
+
+
+def test_source(api):
+    citation = CitationFactory(fact=FactFactory())
+    CitationFactory(fact=FactFactory())
+    assert ids(api, source=citation.source_id) == pid(citation.fact)
+
+
+def test_publisher(api):
+    kbs = PublisherFactory(slug="kbs")
+    citation = CitationFactory(fact=FactFactory(), source=SourceFactory(publisher=kbs))
+    CitationFactory(fact=FactFactory())
+    assert ids(api, publisher="kbs") == pid(citation.fact)
+
+
+def test_source_language(api):
+    english = CitationFactory(fact=FactFactory(), source=SourceFactory(language="en")).fact
+    CitationFactory(fact=FactFactory(), source=SourceFactory(language="ko"))
+    assert ids(api, source_language="en") == pid(english)
+
+
+def test_has_korean_and_has_english(api):
+    korean_only = FactFactory(text_en="", text_en_origin="")
+    english_only = FactFactory(text_ko="", text_ko_origin="")
+    both = FactFactory()
+    assert ids(api, has_en="false") == pid(korean_only)
+    assert ids(api, has_ko="false") == pid(english_only)
+    assert ids(api, has_ko="true", has_en="true") == pid(both)
+
+
+def test_as_of_range(api):
+    early = FactFactory(as_of=date(2014, 1, 1), as_of_precision="year")
+    late = FactFactory(as_of=date(2025, 7, 10), as_of_precision="day")
+    FactFactory()
+    assert ids(api, as_of_after="2020-01-01") == pid(late)
+    assert ids(api, as_of_before="2020-01-01") == pid(early)
+
+
+def test_quantity_range_and_unit(api):
+    few = FactFactory(quantity_value=38, quantity_unit="persons", quantity_qualifier="exact")
+    many = FactFactory(quantity_value=4700, quantity_unit="companies",
+                       quantity_qualifier="more_than")
+    FactFactory()
+    assert ids(api, quantity_min="100") == pid(many)
+    assert ids(api, quantity_max="100") == pid(few)
+    assert ids(api, unit="persons") == pid(few)
+
+
+def test_created_and_updated_since(api):
+    old = FactFactory()
+    Fact.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=30),
+                                          updated_at=timezone.now() - timedelta(days=30))
+    new = FactFactory()
+    since = (timezone.now() - timedelta(days=1)).isoformat()
+    assert ids(api, created_since=since) == pid(new)
+    assert ids(api, updated_since=since) == pid(new)
+
+
+def test_id_list(api):
+    first, second, _third = FactFactory(), FactFactory(), FactFactory()
+    assert ids(api, id=f"{first.public_id},{second.public_id}") == pid(first, second)
+
+
+def test_has_discrepancy(api):
+    disputed, _plain = FactFactory(), FactFactory()
+    Discrepancy.objects.create(slug="d", fact=disputed, aspect="number")
+    assert ids(api, has_discrepancy="true") == pid(disputed)
+
+
+@pytest.mark.parametrize(("parameter", "value"), [
+    ("as_of_after", "2025-13-45"),
+    ("as_of_before", "yesterday"),
+    ("status", "deleted"),
+    ("quantity_min", "many"),
+    ("quantity_max", "NaN"),
+    ("unit", "furlongs"),
+    ("has_ko", "maybe"),
+    ("has_en", "2"),
+    ("id", "not-a-uuid"),
+    ("topic", "no-such-topic"),
+    ("entity", "no-such-entity"),
+    ("source", "abc"),
+    ("source_language", "fr"),
+    ("created_since", "last week"),
+    ("updated_since", "2025-02-30T00:00:00"),
+    ("has_discrepancy", "perhaps"),
+])
+def test_a_malformed_filter_answers_400_naming_the_parameter(api, parameter, value):
+    FactFactory()
+    response = api.get(FACTS, {parameter: value})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert parameter in response.json()["errors"]
+    assert parameter in response.json()["detail"]

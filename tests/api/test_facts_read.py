@@ -1,0 +1,177 @@
+"""Reading facts: visibility, language negotiation, paging, sparse fields, ETags."""
+
+import pytest
+
+from kbase.facts.models import Fact
+from kbase.facts.services import discrepancy_create
+from tests.factories import CitationFactory, FactFactory
+
+pytestmark = pytest.mark.django_db
+
+FACTS = "/api/v1/facts/"
+
+
+def detail(fact) -> str:
+    return f"{FACTS}{fact.public_id}/"
+
+
+def make_cited_facts(count: int) -> list[Fact]:
+    return [CitationFactory(fact=FactFactory()).fact for _ in range(count)]
+
+
+def test_anonymous_clients_see_published_facts_only(api):
+    published = FactFactory()
+    draft = FactFactory(status=Fact.Status.DRAFT)
+    ids = [item["id"] for item in api.get(FACTS).json()["results"]]
+    assert ids == [str(published.public_id)]
+    response = api.get(detail(draft))
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_readers_see_drafts(reader):
+    draft = FactFactory(status=Fact.Status.DRAFT)
+    assert reader.get(detail(draft)).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 100])
+def test_the_list_costs_the_same_queries_for_1_or_100_facts(api, count,
+                                                            django_assert_num_queries):
+    make_cited_facts(count)
+    # facts, topics, entities, citations with their sources and publishers
+    with django_assert_num_queries(4):
+        response = api.get(f"{FACTS}?page_size=200")
+    assert len(response.json()["results"]) == count
+
+
+def test_the_detail_costs_a_fixed_number_of_queries(api, django_assert_num_queries):
+    fact = make_cited_facts(1)[0]
+    citations = CitationFactory.create_batch(5, fact=fact)
+    for n in range(3):
+        discrepancy_create(slug=f"d{n}", fact=fact, aspect="number",
+                           statements=[(citations[n].source, "38")])
+    # fact, topics, entities, citations, discrepancies, their statements
+    with django_assert_num_queries(6):
+        response = api.get(detail(fact))
+    assert len(response.json()["citations"]) == 6
+    assert len(response.json()["discrepancies"]) == 3
+
+
+def test_it_serves_the_requested_language(api):
+    fact = FactFactory(text_ko="한국어 문장", text_en="An English sentence")
+    body = api.get(detail(fact), {"lang": "ko"}).json()
+    assert (body["text"], body["language"], body["fallback"]) == ("한국어 문장", "ko", False)
+    assert body["text_ko"] == "한국어 문장" and body["text_en"] == "An English sentence"
+
+
+def test_it_serves_english_when_korean_is_missing_and_says_so(api):
+    fact = FactFactory(text_ko="", text_en="Only English")
+    response = api.get(detail(fact), {"lang": "ko"})
+    body = response.json()
+    assert (body["text"], body["language"], body["fallback"]) == ("Only English", "en", True)
+    assert response["Content-Language"] == "ko"
+
+
+def test_it_negotiates_from_accept_language(api):
+    fact = FactFactory(text_ko="한국어 문장", text_en="English")
+    response = api.get(detail(fact), HTTP_ACCEPT_LANGUAGE="ko-KR,ko;q=0.9,en;q=0.8")
+    assert response.json()["language"] == "ko"
+    assert response["Content-Language"] == "ko"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_accept_language_quality_values_are_honoured(api):
+    fact = FactFactory(text_ko="한국어 문장", text_en="English")
+    response = api.get(detail(fact), HTTP_ACCEPT_LANGUAGE="ko;q=0.3, en;q=0.9, fr")
+    assert response.json()["language"] == "en"
+
+
+def test_the_lang_parameter_beats_accept_language(api):
+    fact = FactFactory(text_ko="한국어 문장", text_en="English")
+    response = api.get(detail(fact), {"lang": "en"}, HTTP_ACCEPT_LANGUAGE="ko")
+    assert response.json()["language"] == "en"
+
+
+def test_an_unsupported_lang_answers_400_naming_it(api):
+    response = api.get(FACTS, {"lang": "fr"})
+    assert response.status_code == 400
+    assert "lang" in response.json()["errors"]
+
+
+def test_sparse_fieldsets_keep_only_the_named_fields(api):
+    FactFactory()
+    item = api.get(FACTS, {"fields": "id,text,fallback"}).json()["results"][0]
+    assert set(item) == {"id", "text", "fallback"}
+
+
+def test_the_brief_representation_is_for_embedding(api):
+    FactFactory()
+    item = api.get(FACTS, {"brief": "true"}).json()["results"][0]
+    assert set(item) == {"id", "url", "text", "language", "fallback", "status"}
+
+
+def test_cursor_pages_neither_repeat_nor_skip_while_facts_are_added(api):
+    facts = make_cited_facts(5)
+    first = api.get(FACTS, {"page_size": 2}).json()
+    FactFactory()  # a new fact arrives between page requests
+    second = api.get(first["next"]).json()
+    third = api.get(second["next"]).json()
+    seen = [item["id"] for page in (first, second, third) for item in page["results"]]
+    assert seen == [str(fact.public_id) for fact in reversed(facts)]
+
+
+@pytest.mark.parametrize("page_size", ["0", "201", "abc", "-1", "1e3"])
+def test_a_page_size_outside_1_to_200_answers_400(api, page_size):
+    response = api.get(FACTS, {"page_size": page_size})
+    assert response.status_code == 400
+    assert "page_size" in response.json()["errors"]
+
+
+def test_the_largest_page_is_200(api):
+    make_cited_facts(3)
+    assert api.get(FACTS, {"page_size": 200}).status_code == 200
+
+
+@pytest.mark.parametrize("cursor", [
+    "garbage", "cD0yMDI1", "!!!", "bz0xMDAwMDAwMDAwMDAwMDAwMDAwMDA=", "cD0yMDI1:forged"])
+def test_a_malformed_cursor_answers_400(api, cursor):
+    response = api.get(FACTS, {"cursor": cursor})
+    assert response.status_code == 400
+    assert "cursor" in response.json()["errors"]
+
+
+def test_ordering_accepts_the_whitelist(api):
+    older, newer = FactFactory(), FactFactory()
+    ids = [item["id"] for item in api.get(FACTS, {"ordering": "created_at"}).json()["results"]]
+    assert ids == [str(older.public_id), str(newer.public_id)]
+
+
+@pytest.mark.parametrize("ordering", ["text_en", "password", "-created_by__password", ""])
+def test_ordering_outside_the_whitelist_answers_400(api, ordering):
+    response = api.get(FACTS, {"ordering": ordering or ","})
+    assert response.status_code == 400
+    assert "ordering" in response.json()["errors"]
+
+
+def test_the_detail_carries_a_strong_etag_and_answers_304(api):
+    fact = FactFactory()
+    first = api.get(detail(fact))
+    etag = first["ETag"]
+    assert etag.startswith('"') and not etag.startswith("W/")
+    again = api.get(detail(fact), HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_the_etag_differs_between_languages(api):
+    fact = FactFactory()
+    assert api.get(detail(fact), {"lang": "ko"})["ETag"] != api.get(detail(fact))["ETag"]
+
+
+def test_the_detail_shows_provenance(api):
+    citation = CitationFactory(fact=FactFactory(), quote="정확한 인용", locator="paragraph 3")
+    body = api.get(detail(citation.fact)).json()
+    cited = body["citations"][0]
+    assert cited["quote"] == "정확한 인용" and cited["locator"] == "paragraph 3"
+    assert cited["source"]["publisher"]["slug"] == citation.source.publisher.slug
+    assert body["discrepancies"] == []

@@ -1,0 +1,79 @@
+"""What every API response shares: problem+json errors, throttling, CORS, documentation."""
+
+import subprocess
+import sys
+
+import pytest
+from rest_framework.throttling import AnonRateThrottle
+
+from tests.helpers import PROJECT_DIR
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_method_not_allowed_answers_405_problem_json(admin_api):
+    response = admin_api.put("/api/v1/topics/", {}, format="json")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 405
+
+
+def test_a_wrong_content_type_answers_415_problem_json(editor):
+    response = editor.post("/api/v1/facts/", "text_en=x",
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 415
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_malformed_json_answers_400_problem_json(editor):
+    response = editor.post("/api/v1/facts/", '{"text_en": ', content_type="application/json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_an_unacceptable_accept_header_answers_406_problem_json(api):
+    response = api.get("/api/v1/facts/", HTTP_ACCEPT="application/xml")
+    assert response.status_code == 406
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_anonymous_clients_are_throttled_with_retry_after(api, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    statuses = [api.get("/api/v1/topics/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    response = api.get("/api/v1/topics/")
+    assert response["Content-Type"] == "application/problem+json"
+    assert int(response["Retry-After"]) > 0
+
+
+def test_allowed_frontend_origins_get_cors_headers(api, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://desk.example"]
+    allowed = api.get("/api/v1/topics/", HTTP_ORIGIN="https://desk.example")
+    assert allowed["Access-Control-Allow-Origin"] == "https://desk.example"
+    other = api.get("/api/v1/topics/", HTTP_ORIGIN="https://elsewhere.example")
+    assert "Access-Control-Allow-Origin" not in other
+
+
+def test_the_schema_validates_without_warnings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "spectacular", "--validate", "--fail-on-warn",
+         "--file", "/dev/null"],
+        cwd=PROJECT_DIR, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_operation_has_a_summary_and_a_description(api):
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    missing = [f"{method.upper()} {path}"
+               for path, operations in schema["paths"].items()
+               for method, operation in operations.items()
+               if not operation.get("summary") or not operation.get("description")]
+    assert missing == []
+
+
+def test_the_docs_pages_load_their_assets_from_kbase_itself(api):
+    for page in ("/api/docs/", "/api/redoc/"):
+        html = api.get(page).content.decode()
+        assert "/static/drf_spectacular_sidecar/" in html
+        assert "cdn." not in html and "unpkg" not in html and "jsdelivr" not in html

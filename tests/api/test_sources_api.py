@@ -1,0 +1,143 @@
+"""Sources, editions, publishers, topics, entities and discrepancies over the API."""
+
+import pytest
+
+from kbase.facts import services as fact_services
+from kbase.facts.models import Fact
+from kbase.sources.models import Source
+from tests.factories import (
+    CitationFactory,
+    EntityFactory,
+    FactFactory,
+    PublisherFactory,
+    SourceFactory,
+    TopicFactory,
+    WorkFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SOURCES = "/api/v1/sources/"
+
+
+@pytest.fixture(autouse=True)
+def joongang():
+    return PublisherFactory(slug="joongang-ilbo")
+
+
+def new_source_body(**overrides) -> dict:
+    return {"slug": "joongang-ai-ecosystem-ko", "publisher": "joongang-ilbo",
+            "kind": "editorial", "language": "ko",
+            "title_ko": "중국은 AI 굴기, 한국은 AI 인재 유출에 의대 광풍까지",
+            "url": "https://www.joongang.co.kr/article/25311111?utm_source=x", **overrides}
+
+
+def test_an_editor_creates_a_source_with_a_normalised_url(editor):
+    response = editor.post(SOURCES, new_source_body(), format="json")
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["normalized_url"] == "https://joongang.co.kr/article/25311111"
+    assert body["url"] == "https://www.joongang.co.kr/article/25311111?utm_source=x"
+
+
+def test_a_duplicate_url_variant_answers_400_naming_the_existing_source(editor):
+    editor.post(SOURCES, new_source_body(), format="json")
+    response = editor.post(SOURCES, {**new_source_body(), "slug": "again",
+                                     "url": "http://joongang.co.kr/article/25311111/"},
+                           format="json")
+    assert response.status_code == 400
+    assert "joongang-ai-ecosystem-ko" in response.json()["errors"]["url"][0]
+    assert Source.objects.count() == 1
+
+
+def test_anonymous_clients_cannot_create_sources(api):
+    response = api.post(SOURCES, new_source_body(), format="json")
+    assert response.status_code == 401
+    assert not Source.objects.exists()
+
+
+def test_editions_are_navigable_both_ways(api):
+    work = WorkFactory()
+    korean = SourceFactory(work=work, language="ko")
+    english = SourceFactory(work=work, language="en", edition_kind="translation")
+    SourceFactory()  # another work
+    assert [s["id"] for s in api.get(f"{SOURCES}{korean.pk}/editions/").json()] == [english.pk]
+    assert [s["id"] for s in api.get(f"{SOURCES}{english.pk}/editions/").json()] == [korean.pk]
+
+
+def test_an_editor_links_a_translation_to_its_original(editor):
+    original, translation = SourceFactory(language="ko"), SourceFactory(language="en")
+    response = editor.patch(f"{SOURCES}{translation.pk}/",
+                            {"edition_of": original.pk, "edition_kind": "translation"},
+                            format="json")
+    assert response.status_code == 200
+    assert response.json()["work"] == original.work.slug
+
+
+def test_source_facts_lists_the_facts_citing_it(api):
+    citation = CitationFactory(fact=FactFactory())
+    CitationFactory(fact=FactFactory(status=Fact.Status.DRAFT), source=citation.source)
+    CitationFactory(fact=FactFactory())
+    ids = [f["id"] for f in api.get(f"{SOURCES}{citation.source_id}/facts/").json()["results"]]
+    assert ids == [str(citation.fact.public_id)]
+
+
+def test_a_cited_source_cannot_be_deleted(editor):
+    citation = CitationFactory(fact=FactFactory())
+    response = editor.delete(f"{SOURCES}{citation.source_id}/")
+    assert response.status_code == 409
+    assert Source.objects.filter(pk=citation.source_id).exists()
+
+
+def test_sources_filter_by_language_and_publisher(api):
+    kbs = PublisherFactory(slug="kbs")
+    english = SourceFactory(language="en", publisher=kbs)
+    SourceFactory(language="ko")
+    assert [s["id"] for s in api.get(SOURCES, {"language": "en"}).json()["results"]] \
+        == [english.pk]
+    assert [s["id"] for s in api.get(SOURCES, {"publisher": "kbs"}).json()["results"]] \
+        == [english.pk]
+
+
+@pytest.mark.parametrize(("parameter", "value"), [
+    ("language", "fr"), ("kind", "novel"), ("published_after", "soon")])
+def test_a_malformed_source_filter_answers_400(api, parameter, value):
+    response = api.get(SOURCES, {parameter: value})
+    assert response.status_code == 400
+    assert parameter in response.json()["errors"]
+
+
+def test_publishers_topics_and_entities_are_listed_with_names_in_the_served_language(api):
+    PublisherFactory(slug="kbs", name_ko="한국방송공사", name_en="KBS")
+    TopicFactory(slug="ai-talent", name_ko="AI 인재", name_en="AI talent")
+    EntityFactory(slug="deepseek", name_ko="딥시크", name_en="DeepSeek",
+                  aliases_en=["DeepSeek AI"])
+    assert api.get("/api/v1/publishers/kbs/", {"lang": "ko"}).json()["name"] == "한국방송공사"
+    assert api.get("/api/v1/topics/ai-talent/", {"lang": "ko"}).json()["name"] == "AI 인재"
+    entity = api.get("/api/v1/entities/deepseek/").json()
+    assert (entity["name"], entity["aliases_en"]) == ("DeepSeek", ["DeepSeek AI"])
+
+
+def test_discrepancies_show_what_each_edition_says_and_filter_by_aspect(api):
+    work = WorkFactory()
+    english = SourceFactory(work=work, language="en")
+    korean = SourceFactory(work=work, language="ko")
+    fact = FactFactory()
+    fact_services.discrepancy_create(
+        slug="e7s-year", fact=fact, aspect="date",
+        statements=[(english, "Last year"), (korean, "2023년")],
+        note_en="The editions give different years.", note_ko="판마다 연도가 다르다.")
+    body = api.get("/api/v1/discrepancies/", {"aspect": "date"}).json()["results"]
+    assert [item["slug"] for item in body] == ["e7s-year"]
+    assert [s["says"] for s in body[0]["statements"]] == ["Last year", "2023년"]
+    assert api.get("/api/v1/discrepancies/", {"aspect": "place"}).json()["results"] == []
+    detail = api.get(f"/api/v1/facts/{fact.public_id}/", {"lang": "ko"}).json()
+    assert detail["discrepancies"][0]["note"] == "판마다 연도가 다르다."
+
+
+def test_discrepancies_of_drafts_are_hidden_from_anonymous_clients(api):
+    fact = FactFactory(status=Fact.Status.DRAFT)
+    source = SourceFactory()
+    fact_services.discrepancy_create(slug="hidden", fact=fact, aspect="number",
+                                     statements=[(source, "38")])
+    assert api.get("/api/v1/discrepancies/").json()["results"] == []
