@@ -31,3 +31,13 @@ def test_readyz_answers_503_json_when_the_database_is_unreachable():
         status, _, body = http_get(base + "/healthz")
         assert status == 200
         assert json.loads(body) == {"status": "ok"}
+
+
+def test_api_answers_503_problem_with_retry_after_when_the_database_is_unreachable():
+    url = f"postgres://kbase@127.0.0.1:{free_port()}/kbase"
+    with running_server(env={"DATABASE_URL": url, "DB_CONNECT_TIMEOUT": "2"}) as base:
+        status, headers, body = http_get(base + "/api/v1/facts/")
+        assert status == 503
+        assert headers["Content-Type"] == "application/problem+json"
+        assert json.loads(body)["status"] == 503
+        assert int(headers["Retry-After"]) > 0
