@@ -137,6 +137,7 @@ def run_server_tool(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
     """Run a server binary, as the postgres user when we are root."""
     if running_as_root():
         argv = ["runuser", "-u", SERVER_USER, "--", *argv]
+        kwargs.setdefault("cwd", "/")  # the checkout may be closed to that user
     return subprocess.run(argv, **kwargs)
 
 

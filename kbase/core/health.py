@@ -1,9 +1,13 @@
 """Liveness and readiness probes for load balancers and orchestrators."""
 
+import logging
+
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -22,11 +26,13 @@ def readyz(request: HttpRequest) -> JsonResponse:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError as error:
+        # The cause goes to the log, not to whoever probes: it names hosts and ports.
+        logger.warning("readiness: database unreachable: %s", error)
         # Drop the broken connection so the next probe reconnects once the
         # database is back, without restarting the worker.
         connection.close_if_unusable_or_obsolete()
         return JsonResponse(
-            {"status": "unavailable", "database": "unreachable", "detail": str(error).strip()},
+            {"status": "unavailable", "database": "unreachable"},
             status=503,
             headers={"Retry-After": "5"},
         )
