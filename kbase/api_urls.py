@@ -19,6 +19,7 @@ citation_detail = fact_views.FactCitationViewSet.as_view(
     {"get": "retrieve", "patch": "partial_update", "delete": "destroy"})
 
 urlpatterns = [
+    path("search/", fact_views.FactSearchView.as_view(), name="search"),
     path("facts/<uuid:fact_id>/citations/", citation_list, name="fact-citation-list"),
     path("facts/<uuid:fact_id>/citations/<int:pk>/", citation_detail,
          name="fact-citation-detail"),

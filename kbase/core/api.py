@@ -52,14 +52,13 @@ def negotiate_language(request: Request) -> str:
     return best or DEFAULT_LANGUAGE
 
 
-class KbaseCursorPagination(pagination.CursorPagination):
-    """Cursor pages stay stable while rows are inserted. Malformed cursors and
-    page sizes are the client's error (400), never a silent default."""
+class StrictPageSizeMixin:
+    """A malformed or too large page size is the client's error (400), never a
+    silent default."""
 
     page_size = DEFAULT_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
-    ordering = ("-created_at", "-id")
 
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
@@ -69,6 +68,23 @@ class KbaseCursorPagination(pagination.CursorPagination):
             raise exceptions.ValidationError({self.page_size_query_param: [
                 _("Must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}]})
         return int(raw)
+
+    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1,
+                                       "maximum": self.max_page_size,
+                                       "default": self.page_size}
+                parameter["description"] = _("Results per page, 1 to %(max)d.") % {
+                    "max": self.max_page_size}
+        return parameters
+
+
+class KbaseCursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
+    """Cursor pages stay stable while rows are inserted."""
+
+    ordering = ("-created_at", "-id")
 
     # Cursors are signed, so a client can neither forge a position (which would
     # reach the database as a malformed value) nor an offset.
@@ -103,16 +119,20 @@ class KbaseCursorPagination(pagination.CursorPagination):
         return pagination.Cursor(offset=offset, reverse=reverse,
                                  position=tokens.get("p", [None])[0])
 
-    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
-        parameters = super().get_schema_operation_parameters(view)
-        for parameter in parameters:
-            if parameter["name"] == self.page_size_query_param:
-                parameter["schema"] = {"type": "integer", "minimum": 1,
-                                       "maximum": self.max_page_size,
-                                       "default": self.page_size}
-                parameter["description"] = _("Results per page, 1 to %(max)d.") % {
-                    "max": self.max_page_size}
-        return parameters
+
+class KbasePagePagination(StrictPageSizeMixin, pagination.PageNumberPagination):
+    """Numbered pages, for ranked results (search), where a cursor has no stable key.
+    A page number past the end is a 404, as DRF answers it."""
+
+    page_size = 20
+
+    def get_page_number(self, request: Request, paginator) -> str:
+        number = super().get_page_number(request, paginator)
+        if number not in self.last_page_strings and (not str(number).isdigit()
+                                                     or int(number) < 1):
+            raise exceptions.ValidationError({self.page_query_param: [
+                _("Must be a whole number from 1.")]})
+        return number
 
 
 class StrictOrderingFilter(filters.OrderingFilter):

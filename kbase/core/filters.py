@@ -7,6 +7,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .search import QueryError, parse_query, search_condition
 
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
@@ -49,3 +52,18 @@ class CharInFilter(django_filters.BaseInFilter, django_filters.CharFilter):
 @extend_schema_field(OpenApiTypes.STR)
 class SlugMultipleFilter(django_filters.ModelMultipleChoiceFilter):
     """Related objects named by slug; an unknown slug answers 400."""
+
+
+class FullTextFilter(django_filters.CharFilter):
+    """`q`: bilingual full-text search in web-search syntax over the model's search
+    document. Empty or whitespace-only is no filter; an over-long query is a 400."""
+
+    def filter(self, qs, value):
+        if not value or not value.strip():
+            return qs
+        try:
+            parsed = parse_query(value)
+        except QueryError as error:
+            raise serializers.ValidationError({self.field_name: [str(error)]}) from error
+        condition = search_condition(parsed, prefix="search_document__")
+        return qs.filter(condition) if condition is not None else qs

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kbase.core.filters import (
     CharInFilter,
+    FullTextFilter,
     SlugMultipleFilter,
     StrictBooleanFilter,
     UUIDInFilter,
@@ -19,6 +20,8 @@ from .models import Citation, Discrepancy, Entity, Fact, Topic
 
 
 class FactFilterSet(django_filters.FilterSet):
+    q = FullTextFilter(label=_("Full-text search in Korean and English (web-search syntax: "
+                               "\"a phrase\", -exclude, OR)."))
     id = UUIDInFilter(field_name="public_id", label=_("Fact ids, comma-separated."))
     status = django_filters.MultipleChoiceFilter(
         choices=Fact.Status.choices,

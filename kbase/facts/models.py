@@ -8,12 +8,13 @@ import uuid
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from kbase.core.models import DatePrecision, TimeStampedModel
+from kbase.core.models import DatePrecision, SearchDocument, TimeStampedModel
 from kbase.core.text import text_validators, validate_no_control_characters
 from kbase.sources.models import Source
 
@@ -341,3 +342,15 @@ class DiscrepancyStatement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.says[:60]}"
+
+
+class FactSearchDocument(SearchDocument):
+    """Fact text (weight A), citation quotes (B), topic and entity names and aliases
+    (C) and source titles (D), in both languages."""
+
+    fact = models.OneToOneField(Fact, on_delete=models.CASCADE, primary_key=True,
+                                related_name="search_document")
+
+    class Meta:
+        indexes = [GinIndex(fields=["search_ko"], name="fact_search_ko_gin"),
+                   GinIndex(fields=["search_en"], name="fact_search_en_gin")]

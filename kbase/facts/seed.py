@@ -104,9 +104,7 @@ def _named(model: type[Topic] | type[Entity], row: dict, report: SeedReport, kin
     existing = model.objects.filter(slug=row["slug"]).first()
     if existing is not None:
         return existing
-    instance = model(**row)
-    instance.full_clean()
-    instance.save()
+    instance = services.named_save(thing=model(**row))
     report.count(kind)
     return instance
 

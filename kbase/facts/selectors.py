@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.db.models import ExpressionWrapper, F, FloatField, Prefetch, QuerySet, Value
+from django.db.models.functions import Replace
+
+from kbase.core.search import ParsedQuery, rank_queries, search_condition
 
 from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
 
@@ -67,3 +71,28 @@ def discrepancy_list(*, user) -> QuerySet[Discrepancy]:
             .prefetch_related(Prefetch(
                 "statements", DiscrepancyStatement.objects.select_related("source__publisher")
                 .defer("source__archived_text").order_by("id"))))
+
+
+def fact_search(*, user, query: ParsedQuery) -> QuerySet[Fact]:
+    """Facts matching `query`, best first, with `rank` and `headline_en` annotated
+    (the English text HTML-escaped with matches in <mark>)."""
+    facts = fact_list(user=user)
+    condition = search_condition(query, prefix="search_document__")
+    if condition is None:
+        return facts.none()
+    korean, english = rank_queries(query)
+    rank = Value(0.0)
+    if korean is not None:
+        rank = rank + SearchRank(F("search_document__search_ko"), korean, cover_density=True)
+    if english is not None:
+        rank = rank + SearchRank(F("search_document__search_en"), english, cover_density=True)
+    escaped_en = Replace(Replace(Replace(F("text_en"), Value("&"), Value("&amp;")),
+                                 Value("<"), Value("&lt;")), Value(">"), Value("&gt;"))
+    headline = SearchHeadline(escaped_en, english, config="english", start_sel="<mark>",
+                              stop_sel="</mark>", highlight_all=True) \
+        if english is not None else Value("")
+    return (facts.filter(condition)
+            .annotate(rank=ExpressionWrapper(rank, output_field=FloatField()),
+                      headline_en=headline)
+            .order_by("-rank", "-id"))
+

@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kbase.core.exceptions import InvalidTransition, ServiceError, StaleVersion
-from kbase.core.text import clean_text_fields
+from kbase.core.text import clean_text_fields, to_nfc
 from kbase.sources.models import Source
 
+from .indexing import fact_search_refresh
 from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -96,6 +97,7 @@ def fact_create(
         _save_fact(fact, user=user)
         fact.topics.set(topics)
         fact.entities.set(entities)
+    fact_search_refresh(fact_ids=[fact.pk])
     return fact
 
 
@@ -120,6 +122,7 @@ def fact_update(
             locked.topics.set(topics)
         if entities is not None:
             locked.entities.set(entities)
+    fact_search_refresh(fact_ids=[locked.pk])
     return locked
 
 
@@ -242,6 +245,7 @@ def citation_create(*, fact: Fact, source: Source, user: User = None, reason: st
     with _history(user, reason or _("citation added")):
         citation.save()
         _touch(fact, user)
+    fact_search_refresh(fact_ids=[fact.pk])
     return citation
 
 
@@ -258,6 +262,7 @@ def citation_update(*, citation: Citation, user: User = None, reason: str = "",
     with _history(user, reason or _("citation changed")):
         citation.save()
         _touch(citation.fact, user)
+    fact_search_refresh(fact_ids=[citation.fact_id])
     return citation
 
 
@@ -270,6 +275,7 @@ def citation_delete(*, citation: Citation, user: User = None, reason: str = "") 
     with _history(user, reason or _("citation removed")):
         citation.delete()
         _touch(fact, user)
+    fact_search_refresh(fact_ids=[fact.pk])
 
 
 @transaction.atomic
@@ -299,3 +305,17 @@ def discrepancy_create(
             statement.save()
         _touch(fact, user)
     return discrepancy
+
+
+@transaction.atomic
+def named_save(*, thing: Topic | Entity) -> Topic | Entity:
+    """Create or change a topic or entity; the facts filed under it are re-indexed,
+    since its names and aliases are part of their search documents."""
+    for field_name in ("name_ko", "name_en"):
+        setattr(thing, field_name, to_nfc(getattr(thing, field_name)).strip())
+    thing.aliases_ko = [to_nfc(alias).strip() for alias in thing.aliases_ko if alias.strip()]
+    thing.aliases_en = [to_nfc(alias).strip() for alias in thing.aliases_en if alias.strip()]
+    thing.full_clean()
+    thing.save()
+    fact_search_refresh(fact_ids=thing.facts.values_list("pk", flat=True))
+    return thing

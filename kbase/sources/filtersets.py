@@ -5,13 +5,15 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kbase.core.filters import CharInFilter
+from kbase.core.filters import CharInFilter, FullTextFilter
 from kbase.core.models import Language
 
 from .models import Source
 
 
 class SourceFilterSet(django_filters.FilterSet):
+    q = FullTextFilter(label=_("Full-text search of titles, programs and publishers, in "
+                               "Korean and English."))
     publisher = CharInFilter(field_name="publisher__slug", lookup_expr="in",
                              label=_("Publisher slugs, comma-separated."))
     language = django_filters.ChoiceFilter(choices=Language.choices,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pghistory
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kbase.core.models import DatePrecision, Language, TimeStampedModel
+from kbase.core.models import DatePrecision, Language, SearchDocument, TimeStampedModel
 from kbase.core.text import text_validators, validate_no_control_characters
 
 NAME_MAX = 300
@@ -143,3 +144,14 @@ class Source(TimeStampedModel):
     @property
     def title(self) -> str:
         return self.title_ko if self.language == Language.KOREAN else self.title_en
+
+
+class SourceSearchDocument(SearchDocument):
+    """A source's titles (A), program (B) and publisher names (C), in both languages."""
+
+    source = models.OneToOneField(Source, on_delete=models.CASCADE, primary_key=True,
+                                  related_name="search_document")
+
+    class Meta:
+        indexes = [GinIndex(fields=["search_ko"], name="source_search_ko_gin"),
+                   GinIndex(fields=["search_en"], name="source_search_en_gin")]

@@ -28,3 +28,4 @@ def source_by_url(*, url: str) -> Source | None:
 
 def publisher_list() -> QuerySet[Publisher]:
     return Publisher.objects.order_by("slug")
+

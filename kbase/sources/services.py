@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kbase.core.text import clean_text_fields, to_nfc, validate_no_control_characters
 
+from .indexing import source_search_refresh
 from .models import Publisher, Source, Work
 from .normalize import InvalidURL, normalize_url
 
@@ -49,7 +50,19 @@ def publisher_update(*, publisher: Publisher, **fields: Any) -> Publisher:
     publisher.country = publisher.country.upper()
     publisher.full_clean()
     publisher.save()
+    _reindex(source_ids=publisher.sources.values_list("pk", flat=True))
     return publisher
+
+
+def _reindex(*, source_ids) -> None:
+    """Source titles and publisher names are searchable, in the sources' own search
+    documents and in those of the facts citing them."""
+    # Imported here: facts depend on sources, never the other way at import time.
+    from kbase.facts.indexing import fact_search_refresh, facts_citing
+
+    ids = list(source_ids)
+    source_search_refresh(source_ids=ids)
+    fact_search_refresh(fact_ids=facts_citing(source_ids=ids))
 
 
 def _set_normalized_url(source: Source) -> None:
@@ -106,6 +119,7 @@ def source_create(*, publisher: Publisher, work: Work | None = None,
     source = Source(publisher=publisher, work=work, **fields)
     _prepare_source(source)
     source.save()
+    source_search_refresh(source_ids=[source.pk])
     return source
 
 
@@ -119,6 +133,7 @@ def source_update(*, source: Source, publisher: Publisher | None = None,
         setattr(source, name, value)
     _prepare_source(source)
     source.save()
+    _reindex(source_ids=[source.pk])
     return source
 
 

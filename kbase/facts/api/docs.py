@@ -22,6 +22,7 @@ from .serializers import (
     FactWriteSerializer,
     OptionalReasonSerializer,
     ReasonSerializer,
+    SearchResultSerializer,
     SupersedeSerializer,
     TopicSerializer,
 )
@@ -283,3 +284,25 @@ DISCREPANCY_VIEWSET = read_only_docs(
                  "text": "The Ministry of Justice introduced the E-7-S visa.",
                  "language": "en", "fallback": False, "status": "published"},
         "created_at": "2026-11-25T09:00:00+09:00"})
+
+
+SEARCH = extend_schema(
+    summary="Search facts",
+    description=(
+        "Full-text search over facts in Korean and English at once: fact texts, citation "
+        "quotes, source titles, and topic and entity names with their aliases in both "
+        "languages (so 딥시크 finds a fact written only in English about DeepSeek). Korean "
+        "is analysed morphologically (인재 finds 인재가, 인재를, 인재들); English is stemmed "
+        "(recruit finds recruiting). Web-search syntax: `\"a phrase\"`, `-exclude`, "
+        "`OR`. Best matches first; `highlight` is the served text, HTML-escaped, with "
+        "matches in `<mark>`. An empty `q` or one over 500 characters answers 400."),
+    parameters=[
+        OpenApiParameter("q", OpenApiTypes.STR, required=True,
+                         description="What to search for, in Korean or English."),
+        *LANGUAGE_PARAMETERS,
+    ],
+    responses={200: SearchResultSerializer(many=True), **PROBLEM_RESPONSES},
+    examples=[OpenApiExample("인재 유출", response_only=True, value={
+        **E7S_FACT, "rank": 0.4, "highlight": "중앙일보 취재 결과 첨단 전문인력비자(E-7-S)로 "
+        "국내에 체류 중인 <mark>전문가는</mark> 38명뿐이다."})],
+)

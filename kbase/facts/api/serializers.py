@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from kbase.core.models import DatePrecision, Language
 from kbase.core.representation import decimal_text, iso, name_in, pick_language
+from kbase.core.search import highlight_korean
 from kbase.core.serializers import StrictInputMixin
 from kbase.sources.api.serializers import SourceBriefSerializer, source_brief
 from kbase.sources.models import Source
@@ -348,3 +349,22 @@ def discrepancy_data(discrepancy: Discrepancy, language: str,
     if with_fact:
         data["fact"] = fact_brief(discrepancy.fact, language)
     return data
+
+
+class SearchResultSerializer(FactSerializer):
+    """A fact found by search: its representation, its rank, and `highlight`: the
+    served text, HTML-escaped, with the matching words in <mark>."""
+
+    rank = serializers.FloatField(help_text=_("Higher is better (ts_rank_cd, both languages)."))
+    highlight = serializers.CharField()
+
+    def to_representation(self, fact: Fact) -> dict[str, Any]:
+        language = self.context.get("language", "en")
+        data = fact_data(fact, language, None)
+        if data["language"] == "ko":
+            data["highlight"] = highlight_korean(fact.text_ko, self.context["query"])
+        else:
+            data["highlight"] = fact.headline_en
+        data["rank"] = round(float(fact.rank), 6)
+        fields = self.context.get("fields")
+        return {key: value for key, value in data.items() if key in fields} if fields else data

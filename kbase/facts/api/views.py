@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_view
-from rest_framework import permissions, status
+from rest_framework import generics, permissions, status
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kbase.core.api import (
     KbaseCursorPagination,
     KbaseModelViewSet,
+    KbasePagePagination,
     KbaseReadOnlyViewSet,
+    KbaseViewSetMixin,
     StrictOrderingFilter,
     expected_version_from_if_match,
 )
+from kbase.core.search import ParsedQuery, QueryError, parse_query
 
 from .. import selectors, services
 from ..filtersets import DiscrepancyFilterSet, FactFilterSet
@@ -33,6 +38,7 @@ from .serializers import (
     FactWriteSerializer,
     OptionalReasonSerializer,
     ReasonSerializer,
+    SearchResultSerializer,
     SupersedeSerializer,
     TopicSerializer,
     citation_data,
@@ -239,3 +245,32 @@ class DiscrepancyViewSet(KbaseReadOnlyViewSet):
 
     def get_queryset(self):
         return selectors.discrepancy_list(user=self.request.user)
+
+
+@extend_schema_view(get=docs.SEARCH)
+class FactSearchView(KbaseViewSetMixin, generics.ListAPIView):
+    """GET /api/v1/search/?q=: ranked facts with highlights."""
+
+    serializer_class = SearchResultSerializer
+    pagination_class = KbasePagePagination
+    filter_backends: list = []
+    permission_classes = [permissions.AllowAny]
+
+    def parsed_query(self) -> ParsedQuery:
+        if not hasattr(self, "_parsed"):
+            raw = self.request.query_params.get("q", "")
+            if not raw.strip():
+                raise ValidationError({"q": [_("Enter something to search for.")]})
+            try:
+                self._parsed = parse_query(raw)
+            except QueryError as error:
+                raise ValidationError({"q": [str(error)]}) from error
+        return self._parsed
+
+    def get_queryset(self):
+        return selectors.fact_search(user=self.request.user, query=self.parsed_query())
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["query"] = self.parsed_query()
+        return context

@@ -1,0 +1,233 @@
+"""Bilingual full-text search: a Korean morphological analyser, English stemming,
+and one web-search query compiled for both.
+
+PostgreSQL has no Korean text-search configuration, so Korean text is analysed
+here (mecab-ko, loaded once per process) into normalised tokens: noun and verb
+stems, numbers, Latin words, and codes such as E-7-S kept whole. They are
+stored with the `simple` configuration; a query goes through the same analyser,
+so 인재 finds 인재가, 인재를 and 인재들. English uses PostgreSQL's `english`
+configuration (recruit ~ recruiting).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Q
+
+MAX_QUERY_LENGTH = 500
+MAX_QUERY_TERMS = 16
+
+# Parts of speech that carry meaning (Sejong tag set, as mecab-ko-dic uses):
+# common and proper nouns, numerals, numbers, foreign words, hanja, roots,
+# verb and adjective stems. Particles, endings and suffixes are dropped.
+_CONTENT_TAGS = {"NNG", "NNP", "NR", "SN", "SL", "SH", "XR", "VV", "VA"}
+_STEM_TAGS = {"VV", "VA"}
+# Codes (E-7-S, COVID-19) and numbers with separators stay one token.
+_CODE = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)+|\d{1,3}(?:,\d{3})+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+@cache
+def _analyser():
+    """One mecab instance per process: the dictionary is memory-mapped once."""
+    import mecab
+
+    return mecab.MeCab()
+
+
+def _code_token(code: str) -> str:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", code):
+        return code.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)+", code):
+        return code  # a decimal such as 1.5
+    return code.replace("-", "").replace(".", "").lower()
+
+
+def _morpheme_tokens(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) for the content morphemes of `text`."""
+    tokens = []
+    for morpheme in _analyser().parse(text):
+        feature = morpheme.feature
+        tag = feature.pos.split("+")[0]
+        if tag not in _CONTENT_TAGS:
+            continue
+        form = morpheme.surface
+        if feature.expression and (tag in _STEM_TAGS or "+" in feature.pos):
+            # Inflected forms carry their dictionary form: 뛰노 -> 뛰놀, 됐 -> 되.
+            form = feature.expression.split("+")[0].split("/")[0]
+        if tag == "SL":
+            form = form.lower()
+        tokens.append((form, morpheme.span.start, morpheme.span.end))
+    return tokens
+
+
+def korean_token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Tokens of `text` with their character spans, in order."""
+    spans: list[tuple[str, int, int]] = []
+    position = 0
+    for match in _CODE.finditer(text):
+        spans += [(token, start + position, end + position)
+                  for token, start, end in _morpheme_tokens(text[position:match.start()])]
+        spans.append((_code_token(match.group()), match.start(), match.end()))
+        position = match.end()
+    spans += [(token, start + position, end + position)
+              for token, start, end in _morpheme_tokens(text[position:])]
+    return spans
+
+
+def korean_tokens(text: str) -> list[str]:
+    return [token for token, _start, _end in korean_token_spans(text or "")]
+
+
+def korean_document(*texts: str) -> str:
+    """Analysed tokens joined by spaces, ready for to_tsvector('simple', ...)."""
+    return " ".join(token for text in texts if text for token in korean_tokens(text))
+
+
+def english_document(*texts: str) -> str:
+    """English text for to_tsvector('english', ...), codes made one word first: the
+    English parser splits E-7-S into e, -7 and the stop word s."""
+    return " ".join(_CODE.sub(lambda match: _code_token(match.group()), text)
+                    for text in texts if text)
+
+
+# --- Queries -----------------------------------------------------------------
+
+@dataclass
+class Term:
+    text: str
+    negated: bool = False
+    phrase: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    """Web-search syntax: terms are ANDed; `OR` joins neighbours; `-` excludes;
+    quotes make a phrase. groups = [[term, term], ...] means AND of ORs."""
+
+    groups: list[list[Term]] = field(default_factory=list)
+
+    @property
+    def positive_terms(self) -> list[Term]:
+        return [term for group in self.groups for term in group if not term.negated]
+
+
+class QueryError(ValueError):
+    pass
+
+
+_QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """Parse web-search syntax. Never raises on punctuation: it is just text."""
+    if len(raw) > MAX_QUERY_LENGTH:
+        raise QueryError(f"The query is {len(raw)} characters; the limit is "
+                         f"{MAX_QUERY_LENGTH}.")
+    groups: list[list[Term]] = []
+    join_next = False
+    for match in _QUERY_TOKEN.finditer(raw.replace("\x00", " ")):
+        minus, phrase, word = match.groups()
+        if word is not None and word == "OR":
+            join_next = bool(groups)
+            continue
+        if word is not None:
+            negated = word.startswith("-") and len(word) > 1
+            term = Term(text=word[1:] if negated else word, negated=negated)
+        else:
+            term = Term(text=phrase or "", negated=bool(minus), phrase=True)
+        if not re.search(r"\w", term.text):
+            join_next = False
+            continue
+        if join_next and groups and not term.negated:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if sum(len(group) for group in groups) > MAX_QUERY_TERMS:
+        raise QueryError(f"A query has at most {MAX_QUERY_TERMS} terms.")
+    return ParsedQuery(groups=groups)
+
+
+def _english_words(text: str) -> str:
+    return re.sub(r"[^\w\s-]", " ", english_document(text)).strip()
+
+
+def _term_condition(term: Term, prefix: str) -> Q | None:
+    """Where one term matches: the Korean document or the English one."""
+    korean = " ".join(korean_tokens(term.text))
+    english = _english_words(term.text)
+    condition = None
+    if korean:
+        condition = Q(**{f"{prefix}search_ko": SearchQuery(korean, config="simple",
+                                                           search_type="phrase")})
+    if english:
+        english_match = Q(**{f"{prefix}search_en": SearchQuery(english, config="english",
+                                                               search_type="phrase")})
+        condition = english_match if condition is None else condition | english_match
+    return condition
+
+
+def search_condition(parsed: ParsedQuery, *, prefix: str = "") -> Q | None:
+    """A Q for `parsed` over a model whose search document is at `prefix`.
+    None when the query has no searchable term."""
+    result = None
+    for group in parsed.groups:
+        group_condition = None
+        for term in group:
+            condition = _term_condition(term, prefix)
+            if condition is None:
+                continue
+            if term.negated:
+                condition = ~condition
+            group_condition = condition if group_condition is None \
+                else group_condition | condition
+        if group_condition is not None:
+            result = group_condition if result is None else result & group_condition
+    if result is None or not parsed.positive_terms:
+        return None
+    return result
+
+
+def rank_queries(parsed: ParsedQuery) -> tuple[SearchQuery | None, SearchQuery | None]:
+    """The positive terms ORed, per language, for ranking and highlighting."""
+    korean = english = None
+    for term in parsed.positive_terms:
+        tokens = " ".join(korean_tokens(term.text))
+        if tokens:
+            query = SearchQuery(tokens, config="simple", search_type="phrase")
+            korean = query if korean is None else korean | query
+        words = _english_words(term.text)
+        if words:
+            query = SearchQuery(words, config="english", search_type="phrase")
+            english = query if english is None else english | query
+    return korean, english
+
+
+def highlight_korean(text: str, parsed: ParsedQuery) -> str:
+    """HTML-escaped `text` with the words (eojeol) holding a query token in <mark>."""
+    wanted = {token for term in parsed.positive_terms for token in korean_tokens(term.text)}
+    marked: list[tuple[int, int]] = []
+    for token, start, end in korean_token_spans(text):
+        if token in wanted:
+            # Widen to the whole word, so 인재를 is marked, not 인재 alone.
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            while end < len(text) and not text[end].isspace():
+                end += 1
+            if marked and start <= marked[-1][1]:
+                marked[-1] = (marked[-1][0], max(end, marked[-1][1]))
+            else:
+                marked.append((start, end))
+    pieces, position = [], 0
+    for start, end in marked:
+        pieces += [html.escape(text[position:start]), "<mark>",
+                   html.escape(text[start:end]), "</mark>"]
+        position = end
+    pieces.append(html.escape(text[position:]))
+    return "".join(pieces)

@@ -1,0 +1,89 @@
+"""Keeps the search documents of facts and sources current.
+
+Every write path calls these (the services, the admin, the seed loader, the
+rebuild command, the benchmark's bulk loader): Korean text is analysed here in
+Python, English is stemmed by PostgreSQL, and one UPDATE writes a whole batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import Prefetch
+
+from kbase.core.search import english_document, korean_document
+
+from .models import Citation, Fact
+
+_UPSERT_FACTS = """
+INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en)
+SELECT v.id,
+       setweight(to_tsvector('simple', v.ko_a), 'A')
+    || setweight(to_tsvector('simple', v.ko_b), 'B')
+    || setweight(to_tsvector('simple', v.ko_c), 'C')
+    || setweight(to_tsvector('simple', v.ko_d), 'D'),
+       setweight(to_tsvector('english', v.en_a), 'A')
+    || setweight(to_tsvector('english', v.en_b), 'B')
+    || setweight(to_tsvector('english', v.en_c), 'C')
+    || setweight(to_tsvector('english', v.en_d), 'D')
+FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
+            %s::text[], %s::text[], %s::text[], %s::text[])
+     AS v(id, ko_a, ko_b, ko_c, ko_d, en_a, en_b, en_c, en_d)
+ON CONFLICT (fact_id) DO UPDATE
+SET search_ko = EXCLUDED.search_ko, search_en = EXCLUDED.search_en
+"""
+
+def _names(things: Iterable, language: str) -> list[str]:
+    names: list[str] = []
+    for thing in things:
+        names.append(getattr(thing, f"name_{language}"))
+        names.extend(getattr(thing, f"aliases_{language}"))
+    return names
+
+
+def fact_documents(fact: Fact) -> tuple[str, ...]:
+    """The eight weighted texts of a fact's search document (Korean analysed)."""
+    citations = list(fact.citations.all())
+    quotes = {"ko": [], "en": []}
+    for citation in citations:
+        quotes[citation.source.language].append(citation.quote)
+        other = "en" if citation.source.language == "ko" else "ko"
+        quotes[other].append(citation.quote_translation)
+    topics, entities = list(fact.topics.all()), list(fact.entities.all())
+    titles = {language: [getattr(c.source, f"title_{language}") for c in citations]
+              for language in ("ko", "en")}
+    return (
+        korean_document(fact.text_ko),
+        korean_document(*quotes["ko"]),
+        korean_document(*_names(topics, "ko"), *_names(entities, "ko")),
+        korean_document(*titles["ko"]),
+        english_document(fact.text_en),
+        english_document(*quotes["en"]),
+        english_document(*_names(topics, "en"), *_names(entities, "en")),
+        english_document(*titles["en"]),
+    )
+
+
+def fact_search_refresh(*, fact_ids: Iterable[int]) -> int:
+    """Rebuild the search documents of these facts; returns how many."""
+    ids = list(fact_ids)
+    if not ids:
+        return 0
+    facts = Fact.objects.filter(pk__in=ids).only("id", "text_ko", "text_en").prefetch_related(
+        "topics", "entities",
+        Prefetch("citations", Citation.objects.select_related("source").only(
+            "id", "fact_id", "quote", "quote_translation", "source__language",
+            "source__title_ko", "source__title_en")))
+    columns: list[list] = [[] for _ in range(9)]
+    for fact in facts:
+        for column, value in zip(columns, (fact.pk, *fact_documents(fact)), strict=True):
+            column.append(value)
+    with connection.cursor() as cursor:
+        cursor.execute(_UPSERT_FACTS, columns)
+    return len(columns[0])
+
+
+def facts_citing(*, source_ids: Iterable[int]) -> list[int]:
+    return list(Citation.objects.filter(source_id__in=list(source_ids))
+                .values_list("fact_id", flat=True).distinct())

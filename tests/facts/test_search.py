@@ -1,0 +1,195 @@
+"""Bilingual full-text search, through the API as clients use it."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from kbase.core.search import korean_tokens, parse_query
+from kbase.facts import selectors, services
+from kbase.facts.models import Fact
+from tests.factories import EntityFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/api/v1/search/"
+
+
+def publish(text_ko="", text_en="", *, quote="인용문", source=None, entities=(), status=None):
+    fact = services.fact_create(text_ko=text_ko, text_en=text_en, entities=entities)
+    services.citation_create(fact=fact, source=source or SourceFactory(), quote=quote)
+    if status != Fact.Status.DRAFT:
+        fact = services.fact_publish(fact=fact, reason="test")
+    return fact
+
+
+def found(client, q, **params) -> list[str]:
+    response = client.get(SEARCH, {"q": q, **params})
+    assert response.status_code == 200, response.content
+    return [item["id"] for item in response.json()["results"]]
+
+
+def pid(*facts) -> list[str]:
+    return [str(fact.public_id) for fact in facts]
+
+
+@pytest.mark.parametrize("text", ["AI 인재가 해외로 떠난다", "AI 인재를 유치한다",
+                                  "AI 인재들이 모인다"])
+def test_a_korean_noun_finds_it_whatever_particle_follows(api, text):
+    fact = publish(text_ko=text)
+    publish(text_ko="반도체 수출이 늘었다")
+    assert found(api, "인재") == pid(fact)
+
+
+def test_a_korean_stem_finds_its_inflected_forms(api):
+    fact = publish(text_ko="인재가 해외로 유출되고 있다")
+    assert found(api, "유출") == pid(fact)
+    assert found(api, "유출되는") == pid(fact)
+
+
+def test_english_is_stemmed(api):
+    fact = publish(text_en="Japan is aggressively recruiting AI founders")
+    publish(text_en="Semiconductor exports rose")
+    assert found(api, "recruit") == pid(fact)
+    assert found(api, "recruitment") == pid(fact)
+
+
+def test_numbers_are_found_with_or_without_separators(api):
+    fact = publish(text_en="China has more than 4,700 AI companies",
+                   text_ko="중국 AI 기업은 4700개 이상이다")
+    assert found(api, "4700") == pid(fact)
+    assert found(api, "4,700") == pid(fact)
+
+
+def test_codes_are_kept_whole(api):
+    fact = publish(text_ko="E-7-S 비자로 체류 중인 전문가는 38명뿐이다",
+                   text_en="Only 38 experts reside in Korea under the E-7-S visa")
+    publish(text_en="Route E-7 closed on Sunday")
+    assert found(api, "E-7-S") == pid(fact)
+    assert korean_tokens("E-7-S 비자") == ["e7s", "비자"]
+
+
+def test_a_korean_alias_finds_a_fact_written_only_in_english(api):
+    deepseek = EntityFactory(slug="deepseek", name_ko="딥시크", name_en="DeepSeek",
+                             aliases_en=["DeepSeek AI"])
+    fact = publish(text_en="The Chinese model shook the AI industry", entities=[deepseek])
+    publish(text_en="An unrelated fact about chips")
+    assert found(api, "딥시크") == pid(fact)
+    assert found(api, "DeepSeek") == pid(fact)
+
+
+def test_quoted_phrases_keep_word_order(api):
+    phrase = publish(text_en="Korea faces a brain drain in AI")
+    publish(text_en="The drain took the brain of the city")
+    assert found(api, '"brain drain"') == pid(phrase)
+
+
+def test_minus_excludes_a_word_in_either_language(api):
+    korea = publish(text_en="AI talent leaves Korea", text_ko="AI 인재가 한국을 떠난다")
+    publish(text_en="AI talent flocks to China", text_ko="AI 인재가 중국으로 몰린다")
+    assert found(api, "AI -China") == pid(korea)
+    assert found(api, "인재 -중국") == pid(korea)
+
+
+def test_or_finds_either(api):
+    japan = publish(text_en="Japan offers housing subsidies")
+    israel = publish(text_en="Israel ranks second")
+    publish(text_en="India ranks first")
+    assert sorted(found(api, "Japan OR Israel")) == sorted(pid(japan, israel))
+
+
+def test_a_match_in_the_fact_text_ranks_above_a_match_in_a_quote(api):
+    in_quote = publish(text_en="A statement about investment", quote="microwave ovens")
+    in_text = publish(text_en="The government gave the startup a microwave")
+    assert found(api, "microwave") == pid(in_text, in_quote)
+
+
+def test_korean_highlights_mark_the_whole_word(api):
+    publish(text_ko="AI 인재를 유치하기 위해 비자를 준다", text_en="")
+    result = api.get(SEARCH, {"q": "인재", "lang": "ko"}).json()["results"][0]
+    assert result["highlight"] == "AI <mark>인재를</mark> 유치하기 위해 비자를 준다"
+
+
+def test_english_highlights_mark_the_stemmed_match_and_escape_html(api):
+    publish(text_en="Recruiting <b>AI</b> founders")
+    result = api.get(SEARCH, {"q": "recruit", "lang": "en"}).json()["results"][0]
+    assert result["highlight"] == "<mark>Recruiting</mark> &lt;b&gt;AI&lt;/b&gt; founders"
+
+
+def test_drafts_are_not_found_by_anonymous_clients(api, reader):
+    draft = publish(text_en="A draft about microwaves", status=Fact.Status.DRAFT)
+    assert found(api, "microwave") == []
+    assert found(reader, "microwave") == pid(draft)
+
+
+def test_the_facts_list_takes_q_too(api):
+    fact = publish(text_ko="인재 유출")
+    publish(text_ko="반도체")
+    ids = [item["id"] for item in api.get("/api/v1/facts/", {"q": "인재"}).json()["results"]]
+    assert ids == pid(fact)
+
+
+def test_an_empty_q_is_ignored_on_lists(api):
+    publish(text_ko="인재 유출")
+    assert len(api.get("/api/v1/facts/", {"q": "   "}).json()["results"]) == 1
+
+
+@pytest.mark.parametrize("q", ["", "   "])
+def test_an_empty_search_answers_400(api, q):
+    response = api.get(SEARCH, {"q": q})
+    assert response.status_code == 400
+    assert "q" in response.json()["errors"]
+
+
+def test_an_overlong_query_answers_400(api):
+    for url in (SEARCH, "/api/v1/facts/", "/api/v1/sources/"):
+        response = api.get(url, {"q": "인재 " * 200})
+        assert response.status_code == 400, url
+        assert "q" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("q", ["&", "|", "!", ":", "*", "(", ")", "'", '"', "& | ! : * ( ) ' \"",
+                               "인재 & !", "a:*", "'; DROP TABLE facts_fact; --", '"unclosed',
+                               "-", "OR", "OR OR", "- -", "(인재)"])
+def test_operators_and_punctuation_never_cause_an_error(api, q):
+    publish(text_ko="인재 유출")
+    assert api.get(SEARCH, {"q": q}).status_code == 200
+    assert api.get("/api/v1/facts/", {"q": q}).status_code == 200
+
+
+def test_sources_are_searchable_by_title(api):
+    wanted = SourceFactory(title_ko="중국은 AI 굴기, 한국은 AI 인재 유출", title_en="")
+    SourceFactory(title_ko="반도체 수출", title_en="")
+    call_command("rebuild_search_index")
+    ids = [item["id"] for item in api.get("/api/v1/sources/", {"q": "인재"}).json()["results"]]
+    assert ids == [wanted.pk]
+
+
+def test_rebuilding_the_index_restores_search(api):
+    fact = publish(text_ko="인재 유출")
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM facts_factsearchdocument")
+    assert found(api, "인재") == []
+    call_command("rebuild_search_index")
+    assert found(api, "인재") == pid(fact)
+
+
+def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
+    with connection.cursor() as cursor:
+        cursor.execute("""
+            INSERT INTO facts_fact (public_id, text_ko, text_en, text_ko_origin, text_en_origin,
+                quantity_unit, quantity_qualifier, as_of_precision, status, status_reason,
+                version, created_at, updated_at)
+            SELECT gen_random_uuid(), '사실 번호 ' || n || ' 단어' || (n % 997),
+                   'Fact number ' || n || ' word' || (n % 997), 'source', 'source', '', '',
+                   'unknown', 'published', '', 1, now(), now()
+            FROM generate_series(1, 20000) AS n""")
+        cursor.execute("""
+            INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en)
+            SELECT id, to_tsvector('simple', text_ko), to_tsvector('english', text_en)
+            FROM facts_fact""")
+        # What autovacuum (or rebuild_search_index) does after a bulk load.
+        cursor.execute("SELECT gin_clean_pending_list('fact_search_ko_gin'::regclass), "
+                       "gin_clean_pending_list('fact_search_en_gin'::regclass)")
+        cursor.execute("ANALYZE facts_fact; ANALYZE facts_factsearchdocument")
+    plan = selectors.fact_search(user=None, query=parse_query("word42")).explain()
+    assert "fact_search_en_gin" in plan or "fact_search_ko_gin" in plan, plan
