@@ -6,6 +6,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 
 from kbase.core.filters import (
     CharInFilter,
@@ -15,6 +16,7 @@ from kbase.core.filters import (
     UUIDInFilter,
 )
 from kbase.core.models import Language
+from kbase.sources.normalize import InvalidURL, normalize_url
 
 from .models import Citation, Discrepancy, Entity, Fact, Topic
 
@@ -34,6 +36,9 @@ class FactFilterSet(django_filters.FilterSet):
         distinct=True, label=_("Entity slug; repeat for several (any of them)."))
     source = django_filters.NumberFilter(method="filter_source",
                                          label=_("Id of a source the fact cites."))
+    source_url = django_filters.CharFilter(
+        method="filter_source_url",
+        label=_("Any variant of a cited source's URL (normalised as /sources/lookup/ does)."))
     publisher = CharInFilter(method="filter_publisher",
                              label=_("Publisher slugs, comma-separated: facts citing them."))
     source_language = django_filters.ChoiceFilter(
@@ -71,6 +76,15 @@ class FactFilterSet(django_filters.FilterSet):
     def filter_source(self, queryset: QuerySet[Fact], name: str, value) -> QuerySet[Fact]:
         return queryset.filter(Exists(Citation.objects.filter(fact=OuterRef("pk"),
                                                               source_id=value)))
+
+    def filter_source_url(self, queryset: QuerySet[Fact], name: str,
+                          value: str) -> QuerySet[Fact]:
+        try:
+            key = normalize_url(value)
+        except InvalidURL as error:
+            raise serializers.ValidationError({"source_url": [str(error)]}) from error
+        return queryset.filter(Exists(Citation.objects.filter(
+            fact=OuterRef("pk"), source__normalized_url=key)))
 
     def filter_publisher(self, queryset: QuerySet[Fact], name: str, value) -> QuerySet[Fact]:
         return queryset.filter(Exists(Citation.objects.filter(

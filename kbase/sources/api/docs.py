@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 
 from kbase.core.docs import LANGUAGE_PARAMETERS, PROBLEM_RESPONSES, WRITE_PROBLEMS, read_only_docs
 from kbase.facts.api.serializers import FactSerializer
 
 from .serializers import PublisherSerializer, SourceSerializer, SourceWriteSerializer
+
+SourceLookupSerializer = inline_serializer(name="SourceLookup", fields={
+    "source": SourceSerializer(),
+    "editions": SourceSerializer(many=True),
+    "facts": FactSerializer(many=True),
+})
 
 KBS_SOURCE = {
     "id": 1,
@@ -79,6 +86,19 @@ SOURCE_VIEWSET = {
         description="Every fact (visible to you) with a citation of this edition.",
         parameters=LANGUAGE_PARAMETERS,
         responses={200: FactSerializer(many=True), **PROBLEM_RESPONSES}),
+    "lookup": extend_schema(
+        summary="Find a source by any variant of its URL",
+        description="Paste a link as it was sent: http or https, www or m hosts, tracking "
+                    "parameters, a trailing slash, Naver's oid/aid forms all find the same "
+                    "source. Answers the source, its other editions and the facts citing it "
+                    "(at most 200; page through `/sources/{id}/facts/` for more). An unknown "
+                    "URL answers 404; text that is not a URL answers 400.",
+        parameters=[OpenApiParameter("url", OpenApiTypes.STR, required=True,
+                                     description="The URL, in any of its forms."),
+                    *LANGUAGE_PARAMETERS],
+        responses={200: SourceLookupSerializer, **PROBLEM_RESPONSES},
+        examples=[OpenApiExample("A Naver link", response_only=True, value={
+            "source": KBS_SOURCE, "editions": [], "facts": []})]),
     "editions": extend_schema(
         summary="Other editions of a source",
         description="The other editions of the same work: for the English translation, the "

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from kbase.core.api import KbaseCursorPagination, KbaseModelViewSet, KbaseReadOnlyViewSet
+from kbase.core.api import (
+    MAX_PAGE_SIZE,
+    KbaseCursorPagination,
+    KbaseModelViewSet,
+    KbaseReadOnlyViewSet,
+)
 from kbase.facts import selectors as fact_selectors
 from kbase.facts.api.serializers import FactSerializer
+from kbase.facts.models import Citation
 
 from .. import selectors, services
 from ..filtersets import SourceFilterSet
 from ..models import Publisher, Source
+from ..normalize import InvalidURL, normalize_url
 from . import docs
 from .serializers import PublisherSerializer, SourceSerializer, SourceWriteSerializer
 
@@ -89,7 +99,28 @@ class SourceViewSet(KbaseModelViewSet):
         serializer = FactSerializer(page, many=True, context=self.get_serializer_context())
         return self.get_paginated_response(serializer.data)
 
-    @extend_schema(responses=SourceSerializer(many=True))
+    @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
+    def lookup(self, request: Request) -> Response:
+        """Any variant of a known source's URL -> the source, its other editions and
+        the facts citing it."""
+        raw = request.query_params.get("url", "")
+        try:
+            source = selectors.source_by_url(url=raw)
+        except InvalidURL as error:
+            raise ValidationError({"url": [str(error)]}) from error
+        if source is None:
+            raise NotFound(_("%(url)s is not in the knowledge base (looked up as %(key)s).")
+                           % {"url": raw[:300], "key": normalize_url(raw)})
+        context = self.get_serializer_context()
+        facts = fact_selectors.fact_list(user=request.user).filter(
+            Exists(Citation.objects.filter(fact=OuterRef("pk"), source=source)))
+        return Response({
+            "source": SourceSerializer(source, context=context).data,
+            "editions": SourceSerializer(selectors.source_editions(source=source), many=True,
+                                         context=context).data,
+            "facts": FactSerializer(facts[:MAX_PAGE_SIZE], many=True, context=context).data,
+        })
+
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def editions(self, request: Request, pk=None) -> Response:
         editions = selectors.source_editions(source=self.get_object())
