@@ -175,3 +175,10 @@ def test_the_detail_shows_provenance(api):
     assert cited["quote"] == "정확한 인용" and cited["locator"] == "paragraph 3"
     assert cited["source"]["publisher"]["slug"] == citation.source.publisher.slug
     assert body["discrepancies"] == []
+
+
+def test_the_representation_carries_the_number_check(api):
+    fact = FactFactory(text_ko="법무부가 2023년 도입한 비자", text_en="introduced last year")
+    check = api.get(detail(fact)).json()["number_check"]
+    assert check["consistent"] is False
+    assert check["only_in_korean"] == ["2023"]

@@ -21,6 +21,7 @@ from kbase.sources.api.serializers import SourceBriefSerializer, source_brief
 from kbase.sources.models import Source
 
 from ..models import Citation, Discrepancy, Entity, Fact, TextOrigin, Topic
+from ..numbers import check_numbers
 
 # Keys a client may send back unchanged from a representation: accepted and
 # ignored, never written (id, status, timestamps, authorship...).
@@ -28,6 +29,7 @@ READ_ONLY_KEYS = frozenset({
     "id", "url", "text", "language", "fallback", "status", "status_reason", "published_at",
     "superseded_by", "created_at", "updated_at", "created_by", "updated_by", "version",
     "possibly_stale", "supersedes", "discrepancies", "quantity_display", "public_id",
+    "number_check",
 })
 
 
@@ -104,6 +106,16 @@ class PeriodSerializer(serializers.Serializer):
     end = serializers.DateField(allow_null=True)
 
 
+class NumberCheckSerializer(serializers.Serializer):
+    consistent = serializers.BooleanField()
+    korean = serializers.ListField(child=serializers.CharField())
+    english = serializers.ListField(child=serializers.CharField())
+    only_in_korean = serializers.ListField(child=serializers.CharField())
+    only_in_english = serializers.ListField(child=serializers.CharField())
+    quantity_in_text = serializers.BooleanField(allow_null=True)
+    warnings = serializers.ListField(child=serializers.CharField())
+
+
 class FactSerializer(serializers.Serializer):
     """A fact in both languages, plus `text` in the negotiated one."""
 
@@ -134,6 +146,9 @@ class FactSerializer(serializers.Serializer):
     topics = NamedBriefSerializer(many=True)
     entities = EntityBriefSerializer(many=True)
     citations = CitationSerializer(many=True)
+    number_check = NumberCheckSerializer(
+        help_text=_("Numbers read from both texts, compared with each other and with the "
+                    "quantity. A warning, not an error: editions do disagree."))
     version = serializers.IntegerField()
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
@@ -205,6 +220,8 @@ def fact_data(fact: Fact, language: str, fields: set[str] | None = None, *,
         "topics": [named_brief(topic, language) for topic in fact.topics.all()],
         "entities": [named_brief(entity, language) for entity in fact.entities.all()],
         "citations": [citation_data(citation, language) for citation in fact.citations.all()],
+        "number_check": check_numbers(text_ko=fact.text_ko, text_en=fact.text_en,
+                                      quantity=fact.quantity_value).as_dict(),
         "version": fact.version,
         "created_at": iso(fact.created_at),
         "updated_at": iso(fact.updated_at),
