@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kbase needs on a fresh machine, when run as root:
 # PostgreSQL's server binaries (any major version: Debian 12 ships 15, newer
-# releases newer ones). As another user it only reports what is missing.
+# releases newer ones), and the headless Chromium and CJK fonts the browser
+# tests drive (without the fonts, Korean renders as empty boxes). As another
+# user it only reports what is missing.
 # KBASE_SKIP_SYSTEM_DEPS=1 turns it off.
 set -euo pipefail
 
@@ -9,6 +11,11 @@ set -euo pipefail
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
+if [ "${KBASE_BROWSER_TESTS:-1}" = "1" ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" \
+    || missing+=(fonts-noto-cjk)
+fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
