@@ -5,6 +5,7 @@ import urllib.request
 
 import pytest
 
+from kbase.facts import services
 from kbase.facts.models import Fact
 from kbase.sources import services as source_services
 from tests.browser.conftest import log_in
@@ -71,9 +72,8 @@ def test_the_second_editor_to_save_gets_a_conflict_message_not_an_overwrite(
         browser, live_server, editor_account, screenshot):
     other = UserFactory(username="night-editor", is_staff=True, is_superuser=True,
                         password="a-long-test-password")
-    from kbase.facts import services
-
-    fact = services.fact_create(text_en="Japan recruits AI founders.", text_ko="일본은 AI 창업자를 모집한다.")
+    fact = services.fact_create(text_en="Japan recruits AI founders.",
+                                text_ko="일본은 AI 창업자를 모집한다.")
     first, second = browser.new_context(locale="en-US"), browser.new_context(locale="en-US")
     page_a, page_b = first.new_page(), second.new_page()
     log_in(page_a, live_server, editor_account.username)
