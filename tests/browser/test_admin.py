@@ -104,6 +104,15 @@ def test_the_admin_speaks_korean(browser, live_server, editor_account, screensho
     page.goto(f"{live_server.url}/admin/facts/fact/add/")
     path = screenshot(page, "korean")
     content = page.content()
-    assert "사실" in content  # the Facts app and model, in Korean
-    assert "한국어" in content or "국문" in content
+    assert "사실 추가" in content or "사실" in page.title()
+    assert "본문(한국어)" in content and "편집 요약" in content
     assert path.stat().st_size > 10_000
+
+
+def test_an_editor_switches_the_admin_to_korean(browser, live_server, editor_account):
+    page = browser.new_page(locale="en-US")
+    log_in(page, live_server, editor_account.username)
+    page.goto(f"{live_server.url}/admin/facts/fact/")
+    with page.expect_navigation():
+        page.select_option(".kbase-language-switch select", "ko")
+    assert "편집 요약" in page.goto(f"{live_server.url}/admin/facts/fact/add/").text()
