@@ -47,6 +47,8 @@ serve:
 	@echo "==> migrating the database"
 	@$(PY) manage.py migrate --noinput
 	@$(PY) manage.py createcachetable
+	@echo "==> loading the seed knowledge base (fixtures/seed.yaml)"
+	@$(PY) manage.py load_seed
 	@echo "==> admin account"
 	@$(PY) manage.py ensure_admin
 	@echo "==> serving kbase on http://127.0.0.1:$(PORT)/ (admin: /admin/, API docs: /api/docs/)"

@@ -6,12 +6,16 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import Publisher, Source, Work
 from .normalize import InvalidURL, normalize_url
+
+# Links pasted without a scheme are https links (Django 6's default, chosen now).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 SOURCE_FIELDS = [
     "slug", "kind", "language", "edition_kind", "title_ko", "title_en", "authors", "program",
@@ -21,6 +25,8 @@ SOURCE_FIELDS = [
 
 
 class SourceForm(forms.ModelForm):
+    url = forms.URLField(label=_("URL as given"), max_length=2048, required=False,
+                         assume_scheme="https")
     edition_of = forms.ModelChoiceField(
         label=_("Edition of"), queryset=Source.objects.all(), required=False,
         help_text=_("Another edition of the same work (e.g. the Korean original of this "
@@ -88,6 +94,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Publisher)
 class PublisherAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["slug", "name_ko", "name_en", "kind", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["slug", "name_ko", "name_en"]
