@@ -1,8 +1,9 @@
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from kbase.facts.roles import roles_ensure
 from tests.factories import UserFactory
 
 
@@ -19,6 +20,8 @@ def _client_for(user) -> APIClient:
 
 
 def _user_in(group_name: str):
+    # Browser tests run in flushed transactions, which empty the groups table.
+    roles_ensure(Group, Permission)
     user = UserFactory(username=group_name)
     user.groups.add(Group.objects.get(name=group_name))
     return user

@@ -15,18 +15,21 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--disable-quic",
                  "--no-first-run"]
 
-# Playwright's sync API runs an event loop; the ORM calls the tests make between
-# browser steps are ordinary synchronous code on the test thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
 def browser():
+    # Playwright's sync API runs an event loop on the test thread; the ORM calls a
+    # test makes between browser steps (and the database flush after it) are
+    # ordinary synchronous code all the same.
+    patch = pytest.MonkeyPatch()
+    patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                              args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    patch.undo()
 
 
 @pytest.fixture

@@ -7,7 +7,9 @@ from tests.helpers import PROJECT_DIR
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # A deployment's environment: none of the test run's own variables.
+    left_out = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {k: v for k, v in os.environ.items() if k not in left_out}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=PROJECT_DIR,
         env={**clean_env, **env}, capture_output=True, text=True, timeout=120,
