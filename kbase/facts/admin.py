@@ -18,8 +18,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from pghistory.models import Events
 
+from kbase.core.admin import HistoryAdminMixin
 from kbase.core.exceptions import ServiceError
 from kbase.core.search import QueryError, parse_query, search_condition
 
@@ -205,7 +205,7 @@ class SupersedeForm(ReasonForm):
 
 
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(HistoryAdminMixin, admin.ModelAdmin):
     form = FactForm
     list_display = ["short_ko", "short_en", "status", "as_of", "language_badges",
                     "numbers", "updated_at"]
@@ -381,24 +381,6 @@ class FactAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj):
         services.fact_delete(fact=obj, user=request.user)
 
-    # --- History ---
-
-    def history_view(self, request, object_id, extra_context=None):
-        fact = self.get_object(request, object_id)
-        if fact is None or not self.has_view_or_change_permission(request, fact):
-            return super().history_view(request, object_id, extra_context)
-        events = (Events.objects.references(fact).order_by("-pgh_created_at", "-pgh_id")
-                  .select_related(None))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": gettext("History: %(fact)s") % {"fact": fact},
-            "opts": self.model._meta,
-            "object": fact,
-            "events": events[:500],
-            "subtitle": None,
-        }
-        return TemplateResponse(request, "admin/facts/fact/history.html", context)
-
     # --- Workflow actions (each for one fact or many) ---
 
     def _apply(self, request, queryset, service, **kwargs) -> None:
@@ -477,7 +459,7 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Discrepancy)
-class DiscrepancyAdmin(admin.ModelAdmin):
+class DiscrepancyAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["slug", "aspect", "fact"]
     list_filter = ["aspect"]
     search_fields = ["slug", "note_ko", "note_en"]

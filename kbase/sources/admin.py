@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from kbase.core.admin import HistoryAdminMixin
+
 from . import services
 from .models import Publisher, Source, Work
 from .normalize import InvalidURL, normalize_url
@@ -54,7 +56,7 @@ class SourceForm(forms.ModelForm):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(HistoryAdminMixin, admin.ModelAdmin):
     form = SourceForm
     list_display = ["__str__", "publisher", "kind", "language", "edition_kind",
                     "published_on"]

@@ -1,0 +1,89 @@
+"""The editors' admin, through Django's test client (browser flows: tests/browser)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from kbase.facts import services
+from kbase.facts.models import Fact
+from kbase.sources import services as source_services
+from tests.factories import CitationFactory, FactFactory, PublisherFactory
+
+pytestmark = pytest.mark.django_db
+
+FACTS = "/admin/facts/fact/"
+
+
+def test_the_history_page_shows_who_what_and_why(admin_client, admin_user):
+    fact = services.fact_create(text_en="38 experts", user=admin_user, reason="first draft")
+    services.fact_update(fact=fact, text_en="Only 38 experts", user=admin_user,
+                         reason="quote says only")
+    page = admin_client.get(f"{FACTS}{fact.pk}/history/").content.decode()
+    assert "quote says only" in page and "first draft" in page
+    assert "Only 38 experts" in page and admin_user.username in page
+
+
+def test_a_source_history_page_shows_its_changes(admin_client):
+    source = source_services.source_create(publisher=PublisherFactory(), slug="s",
+                                           kind="article", language="ko", title_ko="제목")
+    source_services.source_update(source=source, title_ko="새 제목")
+    page = admin_client.get(f"/admin/sources/source/{source.pk}/history/").content.decode()
+    assert "새 제목" in page
+
+
+def listed(admin_client, **params) -> set[str]:
+    response = admin_client.get(FACTS, params)
+    assert response.status_code == 200
+    return {fact.text_en for fact in response.context["cl"].result_list}
+
+
+def test_the_list_filters_missing_and_stale_translations(admin_client):
+    FactFactory(text_en="complete")
+    FactFactory(text_ko="", text_en="no korean")
+    stale = services.fact_create(text_ko="한국어", text_en="english")
+    services.fact_update(fact=stale, text_en="english, edited")
+    assert listed(admin_client, missing="ko") == {"no korean"}
+    assert listed(admin_client, stale="yes") == {"english, edited"}
+
+
+def test_the_list_filters_overdue_reviews(admin_client):
+    FactFactory(text_en="overdue", review_by=timezone.localdate() - timedelta(days=1))
+    FactFactory(text_en="not yet", review_by=timezone.localdate() + timedelta(days=1))
+    assert listed(admin_client, review="overdue") == {"overdue"}
+
+
+def test_the_admin_search_is_bilingual(admin_client):
+    services.fact_create(text_ko="AI 인재가 떠난다", text_en="talent leaves")
+    services.fact_create(text_ko="반도체", text_en="chips")
+    assert listed(admin_client, q="인재") == {"talent leaves"}
+
+
+def test_the_list_warns_when_the_numbers_disagree(admin_client):
+    FactFactory(text_ko="법무부가 2023년 도입", text_en="introduced last year")
+    page = admin_client.get(FACTS).content.decode()
+    assert "Only the Korean text has 2023" in page
+
+
+def test_retracting_from_the_list_asks_for_a_reason(admin_client):
+    fact = CitationFactory(fact=FactFactory()).fact
+    form = admin_client.post(FACTS, {"action": "retract", "_selected_action": [fact.pk]})
+    assert b'name="reason"' in form.content
+    admin_client.post(FACTS, {"action": "retract", "_selected_action": [fact.pk],
+                              "apply": "1", "reason": "publisher corrected it"})
+    fact.refresh_from_db()
+    assert fact.status == Fact.Status.RETRACTED
+    assert fact.status_reason == "publisher corrected it"
+
+
+def test_a_duplicate_url_names_the_existing_source(admin_client):
+    publisher = PublisherFactory()
+    existing = source_services.source_create(
+        publisher=publisher, slug="first", kind="article", language="ko", title_ko="기사",
+        url="https://www.joongang.co.kr/article/25311111")
+    response = admin_client.post("/admin/sources/source/add/", {
+        "publisher": publisher.pk, "slug": "second", "kind": "article", "language": "ko",
+        "edition_kind": "original", "title_ko": "기사", "authors": "[]",
+        "published_precision": "unknown", "url": "http://joongang.co.kr/article/25311111/"})
+    assert response.status_code == 200
+    assert existing.slug in response.content.decode()
