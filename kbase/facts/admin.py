@@ -18,6 +18,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
 from kbase.core.admin import HistoryAdminMixin
 from kbase.core.exceptions import ServiceError
@@ -34,6 +36,7 @@ from .models import (
     Topic,
 )
 from .numbers import check_numbers
+from .resources import FactResource
 
 FACT_CONTENT_FIELDS = [
     "text_ko", "text_en", "text_ko_origin", "text_en_origin", "quantity_value",
@@ -205,8 +208,10 @@ class SupersedeForm(ReasonForm):
 
 
 @admin.register(Fact)
-class FactAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
     form = FactForm
+    resource_classes = [FactResource]
+    formats = [CSV, XLSX]
     list_display = ["short_ko", "short_en", "status", "as_of", "language_badges",
                     "numbers", "updated_at"]
     list_display_links = ["short_ko", "short_en"]

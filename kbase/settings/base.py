@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "pgtrigger",
     "pghistory",
+    "import_export",
     "kbase.core",
     "kbase.sources",
     "kbase.facts",
@@ -185,3 +186,8 @@ LOGGING = {
 # citations, sources and discrepancies; the middleware attaches who and where
 # to writes. Reads need no context.
 PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
+# Spreadsheet imports in the admin: all rows in one transaction, none written if
+# any row fails.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False

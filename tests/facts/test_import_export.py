@@ -1,0 +1,93 @@
+"""Spreadsheet import and export of facts in the admin."""
+
+import io
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from kbase.facts.models import Fact
+from tests.factories import FactFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+IMPORT = "/admin/facts/fact/import/"
+PROCESS = "/admin/facts/fact/process_import/"
+HEADER = "id,text_ko,text_en,text_ko_origin,text_en_origin,quantity_value,quantity_unit," \
+         "quantity_qualifier,as_of,as_of_precision,topics\n"
+
+
+def csv_file(*rows: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile("facts.csv", (HEADER + "\n".join(rows) + "\n").encode(),
+                             content_type="text/csv")
+
+
+def preview(admin_client, upload, format_index="0"):
+    return admin_client.post(IMPORT, {"import_file": upload, "format": format_index,
+                                      "resource": "0"})
+
+
+def confirm(admin_client, page):
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"',
+                             page.content.decode()))
+    hidden.pop("csrfmiddlewaretoken", None)
+    return admin_client.post(PROCESS, hidden)
+
+
+def test_an_import_is_previewed_then_written_through_the_services(admin_client):
+    TopicFactory(slug="ai-talent")
+    upload = csv_file(
+        ",전문가는 38명뿐이다,Only 38 experts,source,translation,38,persons,exact,,unknown,"
+        "ai-talent",
+        ",중국 AI 기업은 4700개 이상,China has 4700+ AI firms,source,translation,,,,,unknown,")
+    page = preview(admin_client, upload)
+    assert page.status_code == 200
+    assert "Only 38 experts" in page.content.decode()
+    assert not Fact.objects.exists()  # the preview writes nothing
+
+    confirm(admin_client, page)
+    facts = Fact.objects.order_by("id")
+    assert [fact.text_en for fact in facts] == ["Only 38 experts", "China has 4700+ AI firms"]
+    assert list(facts[0].topics.values_list("slug", flat=True)) == ["ai-talent"]
+    assert facts[0].events.last().pgh_context.metadata["reason"] == "imported from a spreadsheet"
+    assert facts[0].status == Fact.Status.DRAFT
+
+
+def test_a_bad_row_is_reported_and_nothing_is_written(admin_client):
+    upload = csv_file(
+        ",좋은 행,A good row,source,translation,,,,,unknown,",
+        ",벨\x07소리,bell,source,translation,,,,,unknown,",
+        ",단위 없는 수량,Quantity without unit,source,translation,38,,,,unknown,",
+        ",없는 주제,Unknown topic,source,translation,,,,,unknown,no-such-topic")
+    response = preview(admin_client, upload)
+    page = response.content.decode()
+    assert "no-such-topic" in page  # the unknown topic, named in its row's error
+    assert "U+0007" in page  # a control character, refused
+    assert "A quantity needs a value, a unit and a qualifier together." in page
+    assert 'name="import_file_name"' not in page  # no way to confirm a failing import
+    confirm(admin_client, response)  # and forcing it writes nothing either
+    assert not Fact.objects.exists()
+
+
+def test_xlsx_imports_too(admin_client):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER.strip().split(","))
+    sheet.append(["", "엑셀에서 온 사실", "A fact from Excel", "source", "translation", "",
+                  "", "", "", "unknown", ""])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    upload = SimpleUploadedFile("facts.xlsx", buffer.getvalue())
+    page = preview(admin_client, upload, format_index="1")
+    confirm(admin_client, page)
+    assert Fact.objects.get().text_ko == "엑셀에서 온 사실"
+
+
+def test_facts_export_with_korean_text(admin_client):
+    FactFactory(text_ko="한국어 문장", text_en="An English sentence")
+    response = admin_client.post("/admin/facts/fact/export/", {
+        "format": "0", "resource": "0", "export_items": [],
+        **{f"factresource_{name}": "on" for name in ("id", "text_ko", "text_en", "status")}})
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert "한국어 문장" in body.decode("utf-8-sig")
