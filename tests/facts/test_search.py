@@ -1,5 +1,6 @@
 """Bilingual full-text search, through the API as clients use it."""
 
+import pgtrigger
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -174,13 +175,13 @@ def test_rebuilding_the_index_restores_search(api):
 
 
 def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
-    with connection.cursor() as cursor:
+    with pgtrigger.ignore("facts.Fact:insert_insert"), connection.cursor() as cursor:
         cursor.execute("""
             INSERT INTO facts_fact (public_id, text_ko, text_en, text_ko_origin, text_en_origin,
                 quantity_unit, quantity_qualifier, as_of_precision, status, status_reason,
                 version, created_at, updated_at)
-            SELECT gen_random_uuid(), '사실 번호 ' || n || ' 단어' || (n % 997),
-                   'Fact number ' || n || ' word' || (n % 997), 'source', 'source', '', '',
+            SELECT gen_random_uuid(), '사실 번호 ' || n || ' 단어' || mod(n, 997),
+                   'Fact number ' || n || ' word' || mod(n, 997), 'source', 'source', '', '',
                    'unknown', 'published', '', 1, now(), now()
             FROM generate_series(1, 20000) AS n""")
         cursor.execute("""

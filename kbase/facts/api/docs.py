@@ -170,6 +170,35 @@ FACT_VIEWSET = {
                     "be deleted (409); retract it instead.",
         responses={204: None, **WRITE_PROBLEMS},
     ),
+    "export_csv": extend_schema(
+        summary="Export facts as CSV",
+        description="The facts the same filters select (all of them, not one page), as CSV "
+                    "for spreadsheets: UTF-8 with a byte-order mark so Excel shows Korean, "
+                    "and cells that a spreadsheet would run as a formula (starting with =, "
+                    "+, -, @) prefixed with a quote.",
+        parameters=LANGUAGE_PARAMETERS,
+        responses={(200, "text/csv"): OpenApiTypes.STR, **PROBLEM_RESPONSES}),
+    "dump": extend_schema(
+        summary="Dump every published fact as NDJSON",
+        description="One JSON fact per line, streamed: for mirrors and bulk analysis. The "
+                    "server's memory stays flat however many facts there are.",
+        parameters=LANGUAGE_PARAMETERS,
+        responses={(200, "application/x-ndjson"): OpenApiTypes.STR, **PROBLEM_RESPONSES}),
+    "jsonld": extend_schema(
+        summary="A fact as JSON-LD (schema.org Claim)",
+        description="The fact as a schema.org `Claim`: its text in both languages, its "
+                    "`appearance`s (the source editions, as `CreativeWork`) and the exact "
+                    "quotations it rests on (`citation`, as `Quotation`).",
+        responses={(200, "application/ld+json"): OpenApiTypes.OBJECT, **PROBLEM_RESPONSES},
+        examples=[OpenApiExample("The E-7-S claim", response_only=True, value={
+            "@context": "https://schema.org", "@type": "Claim",
+            "@id": "https://kbase.example/api/v1/facts/0b7d3f0e-6c1a-5b8e-9a51-2f0c6f3d7e21/",
+            "text": [{"@value": "전문가는 38명뿐이다.", "@language": "ko"},
+                     {"@value": "Only 38 experts reside in Korea.", "@language": "en"}],
+            "appearance": [{"@type": "CreativeWork", "name": "Korea needs a robust AI "
+                            "ecosystem", "inLanguage": "en"}],
+            "citation": [{"@type": "Quotation", "text": "only 38 experts are currently "
+                          "residing in Korea under this program", "inLanguage": "en"}]})]),
     "review": extend_schema(
         summary="Send a draft to review",
         description="draft → in review. Needs `facts.change_fact`; `reason` is optional.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -24,7 +25,7 @@ from kbase.core.api import (
 )
 from kbase.core.search import ParsedQuery, QueryError, parse_query
 
-from .. import selectors, services
+from .. import exports, selectors, services
 from ..filtersets import DiscrepancyFilterSet, FactFilterSet
 from ..models import Citation, Discrepancy, Entity, Fact, Topic
 from . import docs
@@ -146,6 +147,29 @@ class FactViewSet(KbaseModelViewSet):
                        expected_version=expected_version_from_if_match(request), **attrs,
                        **extra)
         return self._represent(fact)
+
+    @action(detail=False, methods=["get"], url_path="csv", pagination_class=None)
+    def export_csv(self, request: Request) -> StreamingHttpResponse:
+        facts = self.filter_queryset(self.get_queryset()).iterator(chunk_size=500)
+        response = StreamingHttpResponse(exports.csv_stream(facts),
+                                         content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="kbase-facts.csv"'
+        return response
+
+    @action(detail=False, methods=["get"], url_path="ndjson", pagination_class=None,
+            filter_backends=[])
+    def dump(self, request: Request) -> StreamingHttpResponse:
+        facts = selectors.with_representation(Fact.objects.published())
+        return StreamingHttpResponse(
+            exports.ndjson_stream(facts, language=request.kbase_language),
+            content_type="application/x-ndjson; charset=utf-8")
+
+    @action(detail=True, methods=["get"], url_path="jsonld", filter_backends=[])
+    def jsonld(self, request: Request, id=None) -> Response:
+        fact = self.get_object()
+        base_url = request.build_absolute_uri("/").rstrip("/")
+        return Response(exports.fact_jsonld(fact, base_url),
+                        content_type="application/ld+json")
 
     @action(detail=True, methods=["post"], permission_classes=[CanChangeFact])
     def review(self, request: Request, id=None) -> Response:

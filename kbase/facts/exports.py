@@ -1,0 +1,126 @@
+"""Facts in the formats fact-checkers take elsewhere: CSV for spreadsheets,
+JSON-LD (schema.org Claim) for the web, NDJSON for bulk mirrors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+
+from django.db.models import QuerySet
+
+from kbase.core.representation import decimal_text, iso
+
+from .api.serializers import fact_data
+from .models import Fact
+
+CSV_BOM = "\ufeff"  # so Excel opens UTF-8 (and so Korean) correctly
+CSV_COLUMNS = ["id", "status", "text_ko", "text_en", "text_ko_origin", "text_en_origin",
+               "quantity_value", "quantity_unit", "quantity_qualifier", "as_of",
+               "as_of_precision", "topics", "entities", "sources", "quotes", "url"]
+# A spreadsheet runs a cell starting with these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Make a cell inert in spreadsheets (OWASP CSV injection): prefix a quote."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def csv_row(fact: Fact) -> list[str]:
+    citations = list(fact.citations.all())
+    values = [
+        str(fact.public_id), fact.status, fact.text_ko, fact.text_en, fact.text_ko_origin,
+        fact.text_en_origin, decimal_text(fact.quantity_value) or "", fact.quantity_unit,
+        fact.quantity_qualifier, iso(fact.as_of) or "", fact.as_of_precision,
+        ", ".join(topic.slug for topic in fact.topics.all()),
+        ", ".join(entity.slug for entity in fact.entities.all()),
+        " | ".join(citation.source.slug for citation in citations),
+        " | ".join(citation.quote for citation in citations),
+        f"/api/v1/facts/{fact.public_id}/",
+    ]
+    return [neutralise(value) for value in values]
+
+
+def csv_stream(facts: Iterable[Fact]) -> Iterator[str]:
+    """The CSV, a line at a time, BOM first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow(CSV_COLUMNS)
+    yield CSV_BOM + flush()
+    for fact in facts:
+        writer.writerow(csv_row(fact))
+        yield flush()
+
+
+def _creative_work(source, base_url: str) -> dict:
+    work = {
+        "@type": "CreativeWork",
+        "@id": f"{base_url}/api/v1/sources/{source.pk}/",
+        "name": source.title_ko if source.language == "ko" else source.title_en,
+        "inLanguage": source.language,
+        "publisher": {"@type": "Organization",
+                      "name": source.publisher.name_en or source.publisher.name_ko},
+    }
+    if source.url:
+        work["url"] = source.url
+    if source.published_on:
+        work["datePublished"] = iso(source.published_on)
+    return work
+
+
+def fact_jsonld(fact: Fact, base_url: str) -> dict:
+    """A schema.org Claim: the fact in both languages, where it appears (the source
+    editions) and the exact quotations it rests on."""
+    citations = list(fact.citations.all())
+    texts = [{"@value": getattr(fact, f"text_{lang}"), "@language": lang}
+             for lang in ("ko", "en") if getattr(fact, f"text_{lang}")]
+    appearances, seen = [], set()
+    for citation in citations:
+        if citation.source_id not in seen:
+            seen.add(citation.source_id)
+            appearances.append(_creative_work(citation.source, base_url))
+    claim = {
+        "@context": "https://schema.org",
+        "@type": "Claim",
+        "@id": f"{base_url}/api/v1/facts/{fact.public_id}/",
+        "identifier": str(fact.public_id),
+        "text": texts,
+        "appearance": appearances,
+        "citation": [{"@type": "Quotation", "text": citation.quote,
+                      "inLanguage": citation.source.language,
+                      "isPartOf": {"@id": f"{base_url}/api/v1/sources/{citation.source_id}/"}}
+                     for citation in citations],
+        "about": [{"@type": "Thing", "name": entity.name_en or entity.name_ko,
+                   "alternateName": [name for name in (entity.name_ko, *entity.aliases_ko,
+                                                       *entity.aliases_en) if name]}
+                  for entity in fact.entities.all()],
+        "dateCreated": iso(fact.created_at),
+        "dateModified": iso(fact.updated_at),
+    }
+    if appearances:
+        claim["firstAppearance"] = appearances[0]
+    if fact.published_at:
+        claim["datePublished"] = iso(fact.published_at)
+    return claim
+
+
+def ndjson_stream(facts: QuerySet[Fact], *, language: str, batch: int = 500) -> Iterator[str]:
+    """One fact per line, read in keyset batches: memory stays flat however many
+    facts there are (the queryset carries its prefetches)."""
+    last_id = 0
+    while True:
+        page = list(facts.filter(id__gt=last_id).order_by("id")[:batch])
+        if not page:
+            return
+        for fact in page:
+            yield json.dumps(fact_data(fact, language), ensure_ascii=False) + "\n"
+        last_id = page[-1].id

@@ -1,0 +1,110 @@
+"""Exports: CSV for spreadsheets, JSON-LD for the web, NDJSON for mirrors."""
+
+import csv
+import io
+import json
+import tracemalloc
+
+import pgtrigger
+import pytest
+from django.db import connection
+
+from kbase.facts.models import Fact
+from tests.factories import CitationFactory, EntityFactory, FactFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def body_of(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def test_the_csv_starts_with_a_bom_and_keeps_korean(api):
+    CitationFactory(fact=FactFactory(text_ko="전문가는 38명뿐이다", text_en="Only 38 experts"))
+    raw = body_of(api.get("/api/v1/facts/csv/"))
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0]["text_ko"] == "전문가는 38명뿐이다"
+
+
+@pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3",
+                                       "@SUM(A1)"])
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(api, dangerous):
+    CitationFactory(fact=FactFactory(text_en=dangerous))
+    rows = list(csv.DictReader(io.StringIO(
+        body_of(api.get("/api/v1/facts/csv/")).decode("utf-8-sig"))))
+    assert rows[0]["text_en"] == "'" + dangerous
+
+
+def test_the_csv_export_follows_the_filters_and_hides_drafts(api):
+    FactFactory(text_en="kept", quantity_value=38, quantity_unit="persons",
+                quantity_qualifier="exact")
+    FactFactory(text_en="filtered out")
+    FactFactory(text_en="a draft", status=Fact.Status.DRAFT)
+    raw = body_of(api.get("/api/v1/facts/csv/", {"unit": "persons"}))
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [row["text_en"] for row in rows] == ["kept"]
+
+
+def test_a_fact_is_a_schema_org_claim_in_json_ld(api):
+    entity = EntityFactory(name_ko="딥시크", name_en="DeepSeek")
+    citation = CitationFactory(fact=FactFactory(), quote="전문가는 38명뿐이다")
+    citation.fact.entities.add(entity)
+    response = api.get(f"/api/v1/facts/{citation.fact.public_id}/jsonld/")
+    assert response["Content-Type"].startswith("application/ld+json")
+    claim = json.loads(response.content)
+    assert claim["@context"] == "https://schema.org"
+    assert claim["@type"] == "Claim"
+    assert {text["@language"] for text in claim["text"]} == {"ko", "en"}
+    assert claim["appearance"][0]["@type"] == "CreativeWork"
+    assert claim["firstAppearance"] == claim["appearance"][0]
+    assert claim["citation"][0] == {
+        "@type": "Quotation", "text": "전문가는 38명뿐이다", "inLanguage": "ko",
+        "isPartOf": {"@id": claim["appearance"][0]["@id"]}}
+    assert claim["about"][0]["name"] == "DeepSeek"
+
+
+def test_the_json_ld_of_a_draft_is_hidden_from_anonymous_clients(api):
+    fact = FactFactory(status=Fact.Status.DRAFT)
+    assert api.get(f"/api/v1/facts/{fact.public_id}/jsonld/").status_code == 404
+
+
+def test_the_dump_holds_every_published_fact_once(api):
+    published = [CitationFactory(fact=FactFactory()).fact for _ in range(7)]
+    FactFactory(status=Fact.Status.DRAFT)
+    lines = body_of(api.get("/api/v1/facts/ndjson/")).decode().splitlines()
+    assert sorted(json.loads(line)["id"] for line in lines) \
+        == sorted(str(fact.public_id) for fact in published)
+
+
+def insert_facts(count: int) -> None:
+    # A bulk load, as the benchmark does it: history triggers are for edits.
+    with pgtrigger.ignore("facts.Fact:insert_insert"), connection.cursor() as cursor:
+        cursor.execute("""
+            INSERT INTO facts_fact (public_id, text_ko, text_en, text_ko_origin,
+                text_en_origin, quantity_unit, quantity_qualifier, as_of_precision, status,
+                status_reason, version, created_at, updated_at)
+            SELECT gen_random_uuid(), '사실 ' || n || ' 번째 문장입니다',
+                   'Fact number ' || n || ' in the dump', 'source', 'source', '', '',
+                   'unknown', 'published', '', 1, now(), now()
+            FROM generate_series(1, %s) AS n""", [count])
+
+
+def peak_memory_streaming(api) -> tuple[int, int]:
+    tracemalloc.start()
+    lines = 0
+    for chunk in api.get("/api/v1/facts/ndjson/").streaming_content:
+        lines += chunk.count(b"\n")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return lines, peak
+
+
+def test_the_dump_streams_50000_facts_in_flat_memory(api):
+    insert_facts(5000)
+    lines_small, peak_small = peak_memory_streaming(api)
+    insert_facts(45000)
+    lines_large, peak_large = peak_memory_streaming(api)
+    assert (lines_small, lines_large) == (5000, 50000)
+    # Ten times the facts, about the same memory: it grows with the batch, not the data.
+    assert peak_large < peak_small * 1.5, (peak_small, peak_large)
