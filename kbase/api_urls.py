@@ -20,6 +20,7 @@ citation_detail = fact_views.FactCitationViewSet.as_view(
 
 urlpatterns = [
     path("search/", fact_views.FactSearchView.as_view(), name="search"),
+    path("changes/", fact_views.ChangeFeedView.as_view(), name="changes"),
     path("facts/<uuid:fact_id>/citations/", citation_list, name="fact-citation-list"),
     path("facts/<uuid:fact_id>/citations/<int:pk>/", citation_detail,
          name="fact-citation-detail"),

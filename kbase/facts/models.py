@@ -86,7 +86,7 @@ class FactQuerySet(models.QuerySet):
         return self.filter(status=Fact.Status.PUBLISHED)
 
 
-@pghistory.track()
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Fact(TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -247,7 +247,7 @@ class Fact(TimeStampedModel):
         return stale
 
 
-@pghistory.track()
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Citation(TimeStampedModel):
     class Stance(models.TextChoices):
         SUPPORTS = "supports", _("supports")
@@ -290,7 +290,7 @@ class Citation(TimeStampedModel):
         return f"{self.source} — {self.quote[:60]}"
 
 
-@pghistory.track()
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Discrepancy(TimeStampedModel):
     """Two editions of one work disagree about a fact; kept, not flattened."""
 

@@ -191,3 +191,6 @@ PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # any row fails.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Events carry their transaction's start time: the change feed relies on it to
+# serve only changes no still-running transaction can precede.
+PGHISTORY_CREATED_AT_FUNCTION = "NOW()"

@@ -66,7 +66,7 @@ class Work(TimeStampedModel):
         return self.slug
 
 
-@pghistory.track()
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Source(TimeStampedModel):
     """One edition of a work, in one language."""
 

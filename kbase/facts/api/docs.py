@@ -14,6 +14,8 @@ from kbase.core.docs import (
 )
 
 from .serializers import (
+    ChangePageSerializer,
+    ChangeSerializer,
     CitationSerializer,
     CitationWriteSerializer,
     DiscrepancySerializer,
@@ -26,6 +28,17 @@ from .serializers import (
     SupersedeSerializer,
     TopicSerializer,
 )
+
+CHANGE = {
+    "id": "facts.FactEvent:41",
+    "object": {"type": "fact", "id": "17", "fact_id": "0b7d3f0e-6c1a-5b8e-9a51-2f0c6f3d7e21"},
+    "action": "update",
+    "fields": {"text_en": {"old": "38 experts live in Korea on the E-7-S visa.",
+                           "new": "Only 38 experts reside in Korea under the E-7-S visa."}},
+    "who": "editor",
+    "when": "2026-11-25T09:00:00+09:00",
+    "why": "Closer to the quote",
+}
 
 E7S_FACT = {
     "id": "0b7d3f0e-6c1a-5b8e-9a51-2f0c6f3d7e21",
@@ -199,6 +212,13 @@ FACT_VIEWSET = {
                             "ecosystem", "inLanguage": "en"}],
             "citation": [{"@type": "Quotation", "text": "only 38 experts are currently "
                           "residing in Korea under this program", "inLanguage": "en"}]})]),
+    "history": extend_schema(
+        summary="A fact's history",
+        description="Every recorded change to the fact, its citations and discrepancies, "
+                    "oldest first: the fields changed (old and new values), who, when and "
+                    "why. Anonymous clients see no change made while the fact was a draft.",
+        responses={200: ChangeSerializer(many=True), **PROBLEM_RESPONSES},
+        examples=[OpenApiExample("A correction", response_only=True, value=[CHANGE])]),
     "review": extend_schema(
         summary="Send a draft to review",
         description="draft → in review. Needs `facts.change_fact`; `reason` is optional.",
@@ -337,4 +357,29 @@ SEARCH = extend_schema(
     examples=[OpenApiExample("인재 유출", response_only=True, value={
         **E7S_FACT, "rank": 0.4, "highlight": "중앙일보 취재 결과 첨단 전문인력비자(E-7-S)로 "
         "국내에 체류 중인 <mark>전문가는</mark> 38명뿐이다."})],
+)
+
+
+CHANGES = extend_schema(
+    summary="Follow what changed",
+    description=(
+        "Every change to facts, citations, discrepancies and sources, oldest first: what "
+        "(object, fields with old and new values), who, when and why. Start with `?since=` "
+        "(an ISO 8601 time or date) or from the beginning, then follow `next`: it carries "
+        "a cursor, and following it never misses or repeats a change, even while others "
+        "write. Changes appear once every transaction that could precede them has ended "
+        "(`horizon`). When nothing new has happened, `next` is the same request: poll it. "
+        "Anonymous clients see no change made while a fact was a draft or in review."),
+    parameters=[
+        OpenApiParameter("since", OpenApiTypes.STR,
+                         description="Start at this ISO 8601 time or date."),
+        OpenApiParameter("cursor", OpenApiTypes.STR,
+                         description="Continue after the last change served (from `next`)."),
+        OpenApiParameter("page_size", OpenApiTypes.INT,
+                         description="Changes per response, 1 to 200 (default 50)."),
+    ],
+    responses={200: ChangePageSerializer, **PROBLEM_RESPONSES},
+    examples=[OpenApiExample("A page", response_only=True, value={
+        "results": [CHANGE], "next": "https://kbase.example/api/v1/changes/?cursor=...",
+        "horizon": "2026-11-25T09:00:05+09:00"})],
 )

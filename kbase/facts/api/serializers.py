@@ -385,3 +385,34 @@ class SearchResultSerializer(FactSerializer):
         data["rank"] = round(float(fact.rank), 6)
         fields = self.context.get("fields")
         return {key: value for key, value in data.items() if key in fields} if fields else data
+
+
+class ChangeObjectSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["fact", "citation", "discrepancy", "source"])
+    id = serializers.CharField(help_text=_("The changed row's id."))
+    fact_id = serializers.CharField(allow_null=True,
+                                    help_text=_("The fact concerned (public id or row id)."))
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    old = serializers.JSONField(allow_null=True)
+    new = serializers.JSONField(allow_null=True)
+
+
+class ChangeSerializer(serializers.Serializer):
+    """One recorded change (built by kbase.facts.changes.change_data)."""
+
+    id = serializers.CharField()
+    object = ChangeObjectSerializer()
+    action = serializers.ChoiceField(choices=["insert", "update", "delete"])
+    fields = serializers.DictField(child=FieldChangeSerializer())
+    who = serializers.CharField(allow_null=True)
+    when = serializers.DateTimeField()
+    why = serializers.CharField(allow_blank=True)
+
+
+class ChangePageSerializer(serializers.Serializer):
+    results = ChangeSerializer(many=True)
+    next = serializers.URLField(help_text=_("Follow to continue; poll it when empty."))
+    horizon = serializers.DateTimeField(
+        help_text=_("Changes before this instant are final and have all been served."))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
+from django.core import signing
 from django.db import transaction
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_view
@@ -13,6 +18,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from kbase.core.api import (
     KbaseCursorPagination,
@@ -25,7 +31,7 @@ from kbase.core.api import (
 )
 from kbase.core.search import ParsedQuery, QueryError, parse_query
 
-from .. import exports, selectors, services
+from .. import changes, exports, selectors, services
 from ..filtersets import DiscrepancyFilterSet, FactFilterSet
 from ..models import Citation, Discrepancy, Entity, Fact, Topic
 from . import docs
@@ -171,6 +177,13 @@ class FactViewSet(KbaseModelViewSet):
         return Response(exports.fact_jsonld(fact, base_url),
                         content_type="application/ld+json")
 
+    @action(detail=True, methods=["get"], url_path="history", filter_backends=[],
+            pagination_class=None)
+    def history(self, request: Request, id=None) -> Response:
+        fact = self.get_object()
+        events = changes.fact_history(fact=fact, user=request.user)[:1000]
+        return Response([changes.change_data(event) for event in events])
+
     @action(detail=True, methods=["post"], permission_classes=[CanChangeFact])
     def review(self, request: Request, id=None) -> Response:
         return self._workflow(request, services.fact_submit_for_review,
@@ -298,3 +311,54 @@ class FactSearchView(KbaseViewSetMixin, generics.ListAPIView):
         context = super().get_serializer_context()
         context["query"] = self.parsed_query()
         return context
+
+
+@extend_schema_view(get=docs.CHANGES)
+class ChangeFeedView(KbaseViewSetMixin, generics.GenericAPIView):
+    """GET /api/v1/changes/: what changed, oldest first, for mirrors."""
+
+    permission_classes = [permissions.AllowAny]
+    filter_backends: list = []
+    pagination_class = None
+    signer = signing.Signer(salt="kbase.api.changes")
+
+    def _position(self, request: Request):
+        cursor, since = request.query_params.get("cursor"), request.query_params.get("since")
+        if cursor:
+            try:
+                at, model, pk = self.signer.unsign(cursor).split("|")
+                return (datetime.fromisoformat(at), model, int(pk)), None
+            except (signing.BadSignature, ValueError):
+                raise ValidationError({"cursor": [_("This cursor is not one kbase issued; "
+                                                    "start again with ?since=.")]}) from None
+        if since:
+            parsed = parse_datetime(since) if "T" in since or " " in since else None
+            if parsed is None:
+                try:
+                    parsed = datetime.combine(date.fromisoformat(since), time.min)
+                except ValueError:
+                    raise ValidationError({"since": [_("Use an ISO 8601 date or time, e.g. "
+                                                       "2025-07-10T09:00:00+09:00.")]}) \
+                        from None
+            if timezone.is_naive(parsed):
+                parsed = timezone.make_aware(parsed)
+            return None, parsed
+        return None, None
+
+    def get(self, request: Request) -> Response:
+        after, since = self._position(request)
+        size = KbaseCursorPagination().get_page_size(request)
+        horizon = changes.change_horizon()
+        events = list(changes.change_list(user=request.user, after=after, since=since,
+                                          horizon=horizon)[:size])
+        # Follow `next` to continue; when nothing new has happened, it is this same
+        # request, to be polled again later.
+        next_url = request.build_absolute_uri()
+        if events:
+            last = events[-1]
+            token = self.signer.sign(
+                f"{last.pgh_created_at.isoformat()}|{last.pgh_model}|{last.pgh_id}")
+            next_url = remove_query_param(
+                replace_query_param(next_url, "cursor", token), "since")
+        return Response({"results": [changes.change_data(event) for event in events],
+                         "next": next_url, "horizon": horizon.isoformat()})
