@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from kbase.core import health
+from kbase.facts import pages
 
 handler400 = "kbase.core.errors.handler400"
 handler403 = "kbase.core.errors.handler403"
@@ -10,6 +11,8 @@ handler404 = "kbase.core.errors.handler404"
 handler500 = "kbase.core.errors.handler500"
 
 urlpatterns = [
+    path("", pages.home, name="home"),
+    path("facts/<uuid:public_id>/", pages.fact_page, name="fact-page"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),

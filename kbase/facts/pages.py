@@ -1,0 +1,105 @@
+"""The public pages: search and read facts without writing code. Server-rendered,
+no JavaScript needed, built on the same selectors and filters as the API."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from kbase.core.representation import pick_language
+from kbase.core.search import QueryError, highlight_korean, parse_query
+from kbase.sources import selectors as source_selectors
+from kbase.sources.models import Publisher
+from kbase.sources.normalize import InvalidURL
+
+from . import selectors
+from .filtersets import FactFilterSet
+from .models import Topic
+from .numbers import check_numbers
+
+PAGE_SIZE = 20
+
+
+def _language(request: HttpRequest) -> str:
+    return "ko" if (get_language() or "").startswith("ko") else "en"
+
+
+def _card(fact, language: str, query=None) -> dict:
+    text, served, fallback = pick_language(fact.text_ko, fact.text_en, language)
+    highlight = None
+    if query is not None:
+        highlight = highlight_korean(fact.text_ko, query) if served == "ko" \
+            else getattr(fact, "headline_en", None)
+    return {"fact": fact, "text": text, "language": served, "fallback": fallback,
+            "highlight": highlight}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    language = _language(request)
+    params = request.GET
+    context: dict = {"topics": Topic.objects.order_by("slug"),
+                     "publishers": Publisher.objects.order_by("slug"),
+                     "params": params, "errors": [], "language": language}
+    status = 200
+
+    url = params.get("url", "").strip()
+    if url:
+        try:
+            source = source_selectors.source_by_url(url=url)
+        except InvalidURL as error:
+            context["errors"].append(str(error))
+            source = None
+            status = 400
+        if source is None and status == 200:
+            context["errors"].append(_("This link is not in the knowledge base."))
+            status = 404
+        if source is not None:
+            context["source"] = source
+            context["editions"] = source_selectors.source_editions(source=source)
+            facts = selectors.fact_list(user=request.user).filter(
+                citations__source=source).distinct()
+            context["cards"] = [_card(fact, language) for fact in facts[:200]]
+            return render(request, "kbase/home.html", context, status=status)
+
+    query = None
+    raw_query = params.get("q", "")
+    if raw_query.strip():
+        try:
+            query = parse_query(raw_query)
+        except QueryError as error:
+            context["errors"].append(str(error))
+            status = 400
+    facts = selectors.fact_search(user=request.user, query=query) if query \
+        else selectors.fact_list(user=request.user)
+    filters = {key: params[key] for key in ("topic", "publisher", "as_of_after",
+                                             "as_of_before") if params.get(key)}
+    filterset = FactFilterSet(data=filters, queryset=facts, request=request)
+    if not filterset.is_valid():
+        for field, messages in filterset.errors.items():
+            context["errors"] += [f"{field}: {message}" for message in messages]
+        status = 400
+        facts = facts.none()
+    else:
+        facts = filterset.qs
+    page = Paginator(facts, PAGE_SIZE).get_page(params.get("page"))
+    context.update(page=page, cards=[_card(fact, language, query) for fact in page],
+                   searched=bool(query))
+    return render(request, "kbase/home.html", context, status=status)
+
+
+def fact_page(request: HttpRequest, public_id) -> HttpResponse:
+    language = _language(request)
+    fact = selectors.fact_list(user=request.user, with_provenance=True).filter(
+        public_id=public_id).first()
+    if fact is None:
+        raise Http404(_("No such fact."))
+    check = check_numbers(text_ko=fact.text_ko, text_en=fact.text_en,
+                          quantity=fact.quantity_value)
+    return render(request, "kbase/fact.html", {
+        "fact": fact, "card": _card(fact, language), "language": language,
+        "citations": fact.citations.all(), "discrepancies": fact.discrepancies.all(),
+        "number_check": check,
+    })

@@ -1,0 +1,58 @@
+"""Fact-checkers on the public pages, in a real browser."""
+
+import pytest
+
+from kbase.facts.seed import seed_load, seed_public_id
+from kbase.sources import services as source_services
+from kbase.sources.models import Source
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def seeded(transactional_db):
+    seed_load()
+
+
+def test_searching_in_korean(browser, live_server, seeded, screenshot):
+    page = browser.new_page(locale="ko-KR", extra_http_headers={"Accept-Language": "ko"})
+    page.goto(live_server.url + "/")
+    page.fill("#q", "인재 유출")
+    page.click("form.query button[type=submit]")
+    page.wait_for_selector("ol.results li a")
+    screenshot(page, "korean-search")
+    first = page.inner_text("ol.results li a")
+    assert "인재" in first
+    assert page.query_selector("ol.results mark") is not None
+
+
+def test_searching_in_english(browser, live_server, seeded, screenshot):
+    page = browser.new_page(locale="en-US")
+    page.goto(live_server.url + "/?q=recruiting")
+    screenshot(page, "english-search")
+    assert "Japan is aggressively recruiting" in page.inner_text("ol.results")
+
+
+def test_pasting_a_variant_of_a_source_link(browser, live_server, seeded, screenshot):
+    kbs = Source.objects.get(slug="kbs-2025-07-10-ai-brain-drain")
+    source_services.source_update(
+        source=kbs, url="https://news.kbs.co.kr/news/pc/view/view.do?ncd=8300000")
+    page = browser.new_page(locale="en-US")
+    page.goto(live_server.url + "/")
+    page.fill("#url", "http://www.news.kbs.co.kr/news/pc/view/view.do?ncd=8300000"
+                      "&utm_source=twitter#comments")
+    page.click("form.lookup button[type=submit]")
+    page.wait_for_selector("section.source")
+    screenshot(page, "lookup")
+    assert "Brain drain in AI sector" in page.inner_text("section.source")
+    assert "Meta proposed performance bonuses" in page.inner_text("ol.results")
+
+
+def test_opening_a_fact_whose_editions_disagree(browser, live_server, seeded, screenshot):
+    page = browser.new_page(locale="en-US")
+    fact_id = seed_public_id("liang-wenfeng-hometown")
+    page.goto(f"{live_server.url}/facts/{fact_id}/")
+    screenshot(page, "discrepancy")
+    text = page.inner_text("article.fact")
+    assert "Where the editions disagree" in text
+    assert "Guangdong province" in text and "광저우" in text

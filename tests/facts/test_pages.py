@@ -1,0 +1,57 @@
+"""The public pages, through Django's test client (browser flows: tests/browser)."""
+
+import pytest
+
+from kbase.facts.models import Fact
+from kbase.facts.seed import seed_load, seed_public_id
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    seed_load()
+
+
+def test_the_home_page_lists_facts_without_javascript(client, seeded):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<script" not in page
+    assert "Paste a link" in page
+
+
+def test_korean_search_finds_and_marks_the_word(client, seeded):
+    page = client.get("/", {"q": "전문가"}, HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "<mark>전문가는</mark> 38명뿐이다" in page
+
+
+def test_a_filter_by_publisher_narrows_the_list(client, seeded):
+    page = client.get("/", {"publisher": "kbs"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "KBS reported" in page
+    assert "JoongAng" not in page.split('class="results"')[1]
+
+
+def test_a_malformed_date_filter_answers_400_with_a_message(client, seeded):
+    response = client.get("/", {"as_of_after": "someday"})
+    assert response.status_code == 400
+    assert "as_of_after" in response.content.decode()
+
+
+def test_a_pasted_link_that_is_unknown_says_so(client, seeded):
+    response = client.get("/", {"url": "https://example.com/nothing"},
+                          HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert "not in the knowledge base" in response.content.decode()
+
+
+def test_a_fact_page_shows_both_languages_citations_and_the_discrepancy(client, seeded):
+    fact_id = seed_public_id("e7s-visa-introduced-by-ministry-of-justice")
+    page = client.get(f"/facts/{fact_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "법무부는" in page and "Ministry of Justice" in page
+    assert "Where the editions disagree" in page
+    assert "법무부가 2023년 도입한" in page and "Last year, the Ministry of Justice" in page
+
+
+def test_a_draft_fact_page_is_not_found_by_anonymous_visitors(client, seeded):
+    fact = Fact.objects.first()
+    Fact.objects.filter(pk=fact.pk).update(status=Fact.Status.DRAFT)
+    assert client.get(f"/facts/{fact.public_id}/").status_code == 404
