@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -65,6 +66,11 @@ class FactFilterSet(django_filters.FilterSet):
     updated_since = django_filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte",
         label=_("Updated at or after this ISO 8601 time (for clients that sync)."))
+    needs_review = StrictBooleanFilter(
+        method="filter_needs_review",
+        label=_("true: in review, or its review-by date has come."))
+    review_before = django_filters.DateFilter(field_name="review_by", lookup_expr="lte",
+                                              label=_("Review due on or before (YYYY-MM-DD)."))
     has_discrepancy = StrictBooleanFilter(
         method="filter_has_discrepancy",
         label=_("true: editions of a source disagree about the fact."))
@@ -102,6 +108,13 @@ class FactFilterSet(django_filters.FilterSet):
         field = "text_ko" if name == "has_ko" else "text_en"
         empty = Q(**{field: ""})
         return queryset.filter(~empty if value else empty)
+
+    def filter_needs_review(self, queryset: QuerySet[Fact], name: str,
+                            value: bool | None) -> QuerySet[Fact]:
+        if value is None:
+            return queryset
+        due = Q(status=Fact.Status.REVIEW) | Q(review_by__lte=timezone.localdate())
+        return queryset.filter(due if value else ~due)
 
     def filter_has_discrepancy(self, queryset: QuerySet[Fact], name: str,
                                value: bool | None) -> QuerySet[Fact]:

@@ -92,7 +92,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def fact_page(request: HttpRequest, public_id) -> HttpResponse:
     language = _language(request)
-    fact = selectors.fact_list(user=request.user, with_provenance=True).filter(
+    fact = selectors.fact_list(user=request.user, with_provenance=True,
+                               include_withdrawn=True).filter(
         public_id=public_id).first()
     if fact is None:
         raise Http404(_("No such fact."))

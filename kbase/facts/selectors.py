@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.db import connection
 from django.db.models import ExpressionWrapper, F, FloatField, Prefetch, QuerySet, Value
 from django.db.models.functions import Replace
 
@@ -18,15 +19,27 @@ def can_see_unpublished(user: AbstractBaseUser | AnonymousUser | None) -> bool:
     return bool(user is not None and user.is_authenticated and user.has_perm("facts.view_fact"))
 
 
-def fact_visible(*, user) -> QuerySet[Fact]:
+# Once public, a fact stays readable by its link when it is retracted or
+# superseded (with its status saying so); lists show what is published now.
+WITHDRAWN = [Fact.Status.RETRACTED, Fact.Status.SUPERSEDED]
+
+
+def fact_visible(*, user, include_withdrawn: bool = False) -> QuerySet[Fact]:
     facts = Fact.objects.all()
-    return facts if can_see_unpublished(user) else facts.published()
+    if can_see_unpublished(user):
+        return facts
+    if include_withdrawn:
+        return facts.filter(status__in=[Fact.Status.PUBLISHED, *WITHDRAWN])
+    return facts.published()
 
 
-def fact_list(*, user, with_provenance: bool = False) -> QuerySet[Fact]:
+def fact_list(*, user, with_provenance: bool = False,
+              include_withdrawn: bool = False) -> QuerySet[Fact]:
     """Facts `user` may see, with everything their representation needs, in a fixed
     number of queries."""
-    return with_representation(fact_visible(user=user), with_provenance=with_provenance)
+    return with_representation(
+        fact_visible(user=user, include_withdrawn=include_withdrawn),
+        with_provenance=with_provenance)
 
 
 def fact_written(*, pk: int) -> Fact:
@@ -96,3 +109,33 @@ def fact_search(*, user, query: ParsedQuery) -> QuerySet[Fact]:
                       headline_en=headline)
             .order_by("-rank", "-id"))
 
+
+
+_CHAIN_SQL = """
+WITH RECURSIVE later(id, public_id, next_id, depth) AS (
+    SELECT f.id, f.public_id, f.superseded_by_id, 0 FROM facts_fact f WHERE f.id = %(id)s
+    UNION ALL
+    SELECT f.id, f.public_id, f.superseded_by_id, later.depth + 1
+    FROM facts_fact f JOIN later ON f.id = later.next_id WHERE later.depth < 100
+), earlier(id, public_id, depth) AS (
+    SELECT f.id, f.public_id, 0 FROM facts_fact f WHERE f.id = %(id)s
+    UNION ALL
+    SELECT f.id, f.public_id, earlier.depth - 1
+    FROM facts_fact f JOIN earlier ON f.superseded_by_id = earlier.id WHERE earlier.depth > -100
+)
+SELECT public_id::text, depth FROM later WHERE depth > 0
+UNION ALL
+SELECT public_id::text, depth FROM earlier WHERE depth < 0
+ORDER BY depth
+"""
+
+
+def supersession_chain(*, fact: Fact) -> dict[str, list[str]]:
+    """The facts this one replaced (oldest first) and those that replaced it, in one
+    query. A fact superseded by one newer fact is the common case; branches (two
+    facts replaced by one) appear in `earlier` in order of distance."""
+    with connection.cursor() as cursor:
+        cursor.execute(_CHAIN_SQL, {"id": fact.pk})
+        rows = cursor.fetchall()
+    return {"earlier": [public_id for public_id, depth in rows if depth < 0],
+            "later": [public_id for public_id, depth in rows if depth > 0]}

@@ -139,6 +139,8 @@ def test_has_discrepancy(api):
     ("created_since", "last week"),
     ("updated_since", "2025-02-30T00:00:00"),
     ("has_discrepancy", "perhaps"),
+    ("needs_review", "soon"),
+    ("review_before", "2025-02-30"),
 ])
 def test_a_malformed_filter_answers_400_naming_the_parameter(api, parameter, value):
     FactFactory()
@@ -147,3 +149,13 @@ def test_a_malformed_filter_answers_400_naming_the_parameter(api, parameter, val
     assert response["Content-Type"] == "application/problem+json"
     assert parameter in response.json()["errors"]
     assert parameter in response.json()["detail"]
+
+
+def test_needs_review_and_review_before(reader):
+    from datetime import date
+
+    due = FactFactory(review_by=date(2020, 1, 1))
+    in_review = FactFactory(status=Fact.Status.REVIEW)
+    FactFactory(review_by=date(2999, 1, 1))
+    assert ids(reader, needs_review="true") == pid(due, in_review)
+    assert ids(reader, review_before="2021-01-01") == pid(due)

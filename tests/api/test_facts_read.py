@@ -50,8 +50,8 @@ def test_the_detail_costs_a_fixed_number_of_queries(api, django_assert_num_queri
     for n in range(3):
         discrepancy_create(slug=f"d{n}", fact=fact, aspect="number",
                            statements=[(citations[n].source, "38")])
-    # fact, topics, entities, citations, discrepancies, their statements
-    with django_assert_num_queries(6):
+    # fact, topics, entities, citations, discrepancies, their statements, the chain
+    with django_assert_num_queries(7):
         response = api.get(detail(fact))
     assert len(response.json()["citations"]) == 6
     assert len(response.json()["discrepancies"]) == 3
@@ -182,3 +182,21 @@ def test_the_representation_carries_the_number_check(api):
     check = api.get(detail(fact)).json()["number_check"]
     assert check["consistent"] is False
     assert check["only_in_korean"] == ["2023"]
+
+
+def test_the_detail_shows_the_superseded_chain_both_ways(api):
+    from kbase.facts.services import fact_supersede
+
+    first, second, third = FactFactory(), FactFactory(), FactFactory()
+    fact_supersede(fact=first, replacement=second, reason="newer")
+    fact_supersede(fact=second, replacement=third, reason="newer still")
+    chain = api.get(detail(second)).json()["supersession"]
+    assert chain == {"earlier": [str(first.public_id)], "later": [str(third.public_id)]}
+    assert api.get(detail(first)).json()["supersession"]["later"] == [
+        str(second.public_id), str(third.public_id)]
+
+
+def test_a_retracted_fact_stays_readable_by_its_link_but_leaves_the_list(api):
+    fact = FactFactory(status=Fact.Status.RETRACTED, status_reason="corrected")
+    assert api.get(detail(fact)).json()["status"] == "retracted"
+    assert api.get(FACTS).json()["results"] == []

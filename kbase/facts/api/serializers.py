@@ -29,7 +29,7 @@ READ_ONLY_KEYS = frozenset({
     "id", "url", "text", "language", "fallback", "status", "status_reason", "published_at",
     "superseded_by", "created_at", "updated_at", "created_by", "updated_by", "version",
     "possibly_stale", "supersedes", "discrepancies", "quantity_display", "public_id",
-    "number_check",
+    "number_check", "supersession",
 })
 
 
@@ -106,6 +106,11 @@ class PeriodSerializer(serializers.Serializer):
     end = serializers.DateField(allow_null=True)
 
 
+class SupersessionSerializer(serializers.Serializer):
+    earlier = serializers.ListField(child=serializers.UUIDField())
+    later = serializers.ListField(child=serializers.UUIDField())
+
+
 class NumberCheckSerializer(serializers.Serializer):
     consistent = serializers.BooleanField()
     korean = serializers.ListField(child=serializers.CharField())
@@ -152,6 +157,9 @@ class FactSerializer(serializers.Serializer):
     version = serializers.IntegerField()
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+    supersession = SupersessionSerializer(
+        required=False, help_text=_("On the fact detail only: the facts this one replaced "
+                                    "(oldest first) and those that replaced it."))
     discrepancies = serializers.ListField(
         child=serializers.DictField(), required=False,
         help_text=_("On the fact detail only: where editions of a cited source disagree "

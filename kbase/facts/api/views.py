@@ -84,8 +84,9 @@ class FactViewSet(KbaseModelViewSet):
     queryset = Fact.objects.none()  # for permissions and the schema; get_queryset reads
 
     def get_queryset(self):
-        return selectors.fact_list(user=self.request.user,
-                                   with_provenance=self.action == "retrieve")
+        return selectors.fact_list(
+            user=self.request.user, with_provenance=self.action == "retrieve",
+            include_withdrawn=self.action in {"retrieve", "jsonld", "history"})
 
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:
@@ -111,6 +112,8 @@ class FactViewSet(KbaseModelViewSet):
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         fact = self.get_object()
         data = self.get_serializer(fact).data
+        if not wants_brief(request):
+            data["supersession"] = selectors.supersession_chain(fact=fact)
         return self.respond_with_etag(request, data, str(fact.version))
 
     def create(self, request: Request, *args, **kwargs) -> Response:
