@@ -61,9 +61,10 @@ def find_bindir() -> Path | None:
     candidates: list[str] = []
     if os.environ.get("PG_BINDIR"):
         candidates.append(os.environ["PG_BINDIR"])
-    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=_version_key, reverse=True)
+    root = os.environ.get("KBASE_PG_ROOT", "/usr/lib/postgresql")
+    candidates += sorted(glob.glob(f"{root}/*/bin"), key=_version_key, reverse=True)
     pg_config = shutil.which("pg_config")
-    if pg_config:
+    if pg_config and "KBASE_PG_ROOT" not in os.environ:
         result = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True)
         if result.returncode == 0:
             candidates.append(result.stdout.strip())

@@ -251,3 +251,36 @@ def test_session_writes_need_a_csrf_token(db):
     response = browser.post(FACTS, new_fact_body(), content_type="application/json")
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+# The rest of the write endpoints: citations and sources.
+OTHER_WRITES = {
+    "citation_patch": ("patch", lambda c: f"{detail(c.fact)}citations/{c.pk}/",
+                       lambda c: {"locator": "paragraph 9"}, 200),
+    "citation_delete": ("delete", lambda c: f"{detail(c.fact)}citations/{c.pk}/",
+                        lambda c: None, 204),
+    "source_create": ("post", lambda c: "/api/v1/sources/",
+                      lambda c: {"slug": "new-source", "publisher": c.source.publisher.slug,
+                                 "kind": "article", "language": "en", "title_en": "New"}, 201),
+    "source_patch": ("patch", lambda c: f"/api/v1/sources/{c.source_id}/",
+                     lambda c: {"title_en": "Renamed"}, 200),
+    "source_delete": ("delete", lambda c: f"/api/v1/sources/{SourceFactory().pk}/",
+                      lambda c: None, 204),
+    "supersede": ("post", lambda c: detail(c.fact) + "supersede/",
+                  lambda c: {"replacement": str(FactFactory().public_id), "reason": "newer"},
+                  200),
+}
+
+
+@pytest.mark.parametrize("operation", list(OTHER_WRITES))
+@pytest.mark.parametrize("role", ["anonymous", "reader", "editor", "admin"])
+def test_the_permission_matrix_for_citations_sources_and_supersede(clients, role, operation):
+    citation = CitationFactory(fact=FactFactory())
+    CitationFactory(fact=citation.fact)  # a published fact keeps at least one citation
+    method, url, body, success = OTHER_WRITES[operation]
+    target, payload = url(citation), body(citation)
+    response = getattr(clients[role], method)(target, payload, format="json")
+    expected = EXPECTED.get(role, success)
+    assert response.status_code == expected, response.content
+    if expected >= 400:
+        assert response["Content-Type"] == "application/problem+json"

@@ -141,3 +141,35 @@ def test_discrepancies_of_drafts_are_hidden_from_anonymous_clients(api):
     fact_services.discrepancy_create(slug="hidden", fact=fact, aspect="number",
                                      statements=[(source, "38")])
     assert api.get("/api/v1/discrepancies/").json()["results"] == []
+
+
+@pytest.mark.parametrize("count", [1, 100])
+@pytest.mark.parametrize(("url", "queries"), [
+    ("/api/v1/sources/?page_size=200", 1),           # sources with publisher and work
+    ("/api/v1/discrepancies/?page_size=200", 2),     # discrepancies, their statements
+    ("/api/v1/publishers/?page_size=200", 1),
+    ("/api/v1/topics/?page_size=200", 1),
+])
+def test_lists_cost_the_same_queries_for_1_or_100_rows(api, django_assert_num_queries, count,
+                                                       url, queries):
+    for _ in range(count):
+        citation = CitationFactory(fact=FactFactory())
+        TopicFactory()
+        fact_services.discrepancy_create(slug=f"d-{citation.pk}", fact=citation.fact,
+                                         aspect="number",
+                                         statements=[(citation.source, "38")])
+    with django_assert_num_queries(queries):
+        response = api.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 100])
+def test_a_sources_facts_cost_the_same_queries_for_1_or_100_facts(
+        api, django_assert_num_queries, count):
+    source = SourceFactory()
+    for _ in range(count):
+        CitationFactory(fact=FactFactory(), source=source)
+    # the source; facts, topics, entities, citations
+    with django_assert_num_queries(5):
+        response = api.get(f"/api/v1/sources/{source.pk}/facts/?page_size=200")
+    assert len(response.json()["results"]) == count

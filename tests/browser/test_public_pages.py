@@ -56,3 +56,23 @@ def test_opening_a_fact_whose_editions_disagree(browser, live_server, seeded, sc
     text = page.inner_text("article.fact")
     assert "Where the editions disagree" in text
     assert "Guangdong province" in text and "광저우" in text
+
+
+def test_the_api_docs_render_with_no_outside_request(browser, live_server, screenshot):
+    page = browser.new_page(locale="en-US")
+    local = (live_server.url, "data:", f"blob:{live_server.url}")
+    outside, blocked = [], []
+    page.on("request", lambda request: None if request.url.startswith(local)
+            else outside.append(request.url))
+    # The Content-Security-Policy stops a request inside the browser: it never leaves.
+    # (Chromium reports such a request as failed with "csp".)
+    page.on("requestfailed", lambda request: blocked.append(request.url)
+            if (request.failure or "").lower().endswith("csp") else None)
+    page.goto(live_server.url + "/api/docs/")
+    page.wait_for_selector(".swagger-ui .opblock-summary", timeout=20000)
+    screenshot(page, "swagger")
+    assert "List facts" in page.inner_text(".swagger-ui")
+    page.goto(live_server.url + "/api/redoc/")
+    page.wait_for_selector("[role=search], .api-content", timeout=20000)
+    page.wait_for_load_state("networkidle")
+    assert [url for url in outside if url not in blocked] == []

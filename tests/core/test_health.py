@@ -41,3 +41,20 @@ def test_api_answers_503_problem_with_retry_after_when_the_database_is_unreachab
         assert headers["Content-Type"] == "application/problem+json"
         assert json.loads(body)["status"] == 503
         assert int(headers["Retry-After"]) > 0
+
+
+def test_the_local_database_names_the_three_ways_out_when_no_server_is_installed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import PROJECT_DIR
+
+    env = {**os.environ, "KBASE_PG_ROOT": str(tmp_path)}
+    env.pop("PG_BINDIR", None)
+    result = subprocess.run(
+        [sys.executable, "scripts/localdb.py", "start"], cwd=PROJECT_DIR, env=env,
+        capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    for way_out in ("apt-get install postgresql", "DATABASE_URL", "docker compose up"):
+        assert way_out in result.stderr
