@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pghistory
+from django import forms
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from pghistory.models import Events
 
 
@@ -27,3 +30,32 @@ class HistoryAdminMixin:
             "subtitle": None,
         }
         return TemplateResponse(request, "admin/kbase/history.html", context)
+
+
+class EditSummaryForm(forms.ModelForm):
+    edit_summary = forms.CharField(
+        label=_("Edit summary"), required=False, max_length=2000,
+        help_text=_("Why you made this change: kept in the history."),
+        widget=forms.TextInput(attrs={"size": 80}))
+
+
+class EditSummaryAdminMixin:
+    """An edit summary on the form (an EditSummaryForm), kept as the `reason` of the
+    history events the save writes (who and where come from the history middleware)."""
+
+    form = EditSummaryForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if any("edit_summary" in (options.get("fields") or [])
+               for _name, options in fieldsets):
+            return fieldsets
+        return [*fieldsets, (_("Why"), {"fields": ["edit_summary"]})]
+
+    def save_model(self, request, obj, form, change):
+        with pghistory.context(reason=form.cleaned_data.get("edit_summary", "")):
+            super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        with pghistory.context(reason=form.cleaned_data.get("edit_summary", "")):
+            super().save_related(request, form, formsets, change)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
-from kbase.core.admin import HistoryAdminMixin
+from kbase.core.admin import EditSummaryAdminMixin, HistoryAdminMixin
 from kbase.core.exceptions import ServiceError
 from kbase.core.search import QueryError, parse_query, search_condition
 
@@ -464,7 +464,7 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Discrepancy)
-class DiscrepancyAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class DiscrepancyAdmin(EditSummaryAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["slug", "aspect", "fact"]
     list_filter = ["aspect"]
     search_fields = ["slug", "note_ko", "note_en"]

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from kbase.core.admin import HistoryAdminMixin
+from kbase.core.admin import EditSummaryAdminMixin, EditSummaryForm, HistoryAdminMixin
 
 from . import services
 from .models import Publisher, Source, Work
@@ -26,7 +26,7 @@ SOURCE_FIELDS = [
 ]
 
 
-class SourceForm(forms.ModelForm):
+class SourceForm(EditSummaryForm):
     url = forms.URLField(label=_("URL as given"), max_length=2048, required=False,
                          assume_scheme="https")
     edition_of = forms.ModelChoiceField(
@@ -56,7 +56,7 @@ class SourceForm(forms.ModelForm):
 
 
 @admin.register(Source)
-class SourceAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class SourceAdmin(EditSummaryAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     form = SourceForm
     list_display = ["__str__", "publisher", "kind", "language", "edition_kind",
                     "published_on"]

@@ -87,3 +87,17 @@ def test_a_duplicate_url_names_the_existing_source(admin_client):
         "published_precision": "unknown", "url": "http://joongang.co.kr/article/25311111/"})
     assert response.status_code == 200
     assert existing.slug in response.content.decode()
+
+
+def test_a_discrepancy_edited_in_the_admin_keeps_the_edit_summary(admin_client):
+    from kbase.facts.models import Discrepancy
+
+    fact = FactFactory()
+    response = admin_client.post("/admin/facts/discrepancy/add/", {
+        "slug": "year", "fact": fact.pk, "aspect": "date", "note_ko": "", "note_en": "Years differ",
+        "edit_summary": "found while checking the editions",
+        "statements-TOTAL_FORMS": "0", "statements-INITIAL_FORMS": "0"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    discrepancy = Discrepancy.objects.get()
+    assert discrepancy.events.get().pgh_context.metadata["reason"] \
+        == "found while checking the editions"
