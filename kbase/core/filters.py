@@ -37,6 +37,20 @@ class StrictBooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
 
 
+class IdField(forms.IntegerField):
+    """A database id: a whole number that fits PostgreSQL's bigint."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(django_filters.NumberFilter):
+    field_class = IdField
+
+
 class UUIDInFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
     pass
 

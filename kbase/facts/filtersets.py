@@ -12,6 +12,7 @@ from rest_framework import serializers
 from kbase.core.filters import (
     CharInFilter,
     FullTextFilter,
+    IdFilter,
     SlugMultipleFilter,
     StrictBooleanFilter,
     UUIDInFilter,
@@ -35,7 +36,7 @@ class FactFilterSet(django_filters.FilterSet):
     entity = SlugMultipleFilter(
         field_name="entities__slug", to_field_name="slug", queryset=Entity.objects.all(),
         distinct=True, label=_("Entity slug; repeat for several (any of them)."))
-    source = django_filters.NumberFilter(method="filter_source",
+    source = IdFilter(method="filter_source",
                                          label=_("Id of a source the fact cites."))
     source_url = django_filters.CharFilter(
         method="filter_source_url",
@@ -127,7 +128,7 @@ class FactFilterSet(django_filters.FilterSet):
 class DiscrepancyFilterSet(django_filters.FilterSet):
     aspect = django_filters.MultipleChoiceFilter(choices=Discrepancy.Aspect.choices,
                                                  label=_("Aspect; repeat for several."))
-    source = django_filters.NumberFilter(field_name="statements__source_id", distinct=True,
+    source = IdFilter(field_name="statements__source_id", distinct=True,
                                          label=_("Id of an edition involved."))
     publisher = CharInFilter(field_name="statements__source__publisher__slug",
                              lookup_expr="in", distinct=True,

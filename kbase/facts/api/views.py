@@ -256,11 +256,15 @@ class SlugCursorPagination(KbaseCursorPagination):
     ordering = ("slug",)
 
 
+SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
+
+
 @extend_schema_view(**docs.TOPIC_VIEWSET)
 class TopicViewSet(KbaseReadOnlyViewSet):
     queryset = Topic.objects.order_by("slug")
     serializer_class = TopicSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     pagination_class = SlugCursorPagination
     filter_backends: list = []
 
@@ -270,6 +274,7 @@ class EntityViewSet(KbaseReadOnlyViewSet):
     queryset = Entity.objects.order_by("slug")
     serializer_class = EntitySerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     pagination_class = SlugCursorPagination
     filter_backends: list = []
 
@@ -279,6 +284,7 @@ class DiscrepancyViewSet(KbaseReadOnlyViewSet):
     queryset = Discrepancy.objects.none()
     serializer_class = DiscrepancySerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     pagination_class = KbaseCursorPagination
     filter_backends = [DjangoFilterBackend]
     filterset_class = DiscrepancyFilterSet

@@ -41,6 +41,7 @@ class PublisherCursorPagination(KbaseCursorPagination):
 @extend_schema_view(**docs.SOURCE_VIEWSET)
 class SourceViewSet(KbaseModelViewSet):
     queryset = Source.objects.none()
+    lookup_value_regex = r"[0-9]{1,18}"
     filter_backends = [DjangoFilterBackend]
     filterset_class = SourceFilterSet
     pagination_class = SourceCursorPagination
@@ -133,6 +134,7 @@ class PublisherViewSet(KbaseReadOnlyViewSet):
     queryset = Publisher.objects.none()
     serializer_class = PublisherSerializer
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
     pagination_class = PublisherCursorPagination
     filter_backends: list = []
 

@@ -1,0 +1,79 @@
+"""Hostile or broken input gets a clear 4xx problem, never a 500, and writes nothing."""
+
+import json
+
+import pytest
+
+from kbase.facts.models import Fact
+from tests.factories import FactFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", [
+    "/api/v1/facts/?topic=%00", "/api/v1/facts/?publisher=%00", "/api/v1/facts/?entity=%00",
+    "/api/v1/facts/?source_url=http://a.com/%00", "/api/v1/facts/?id=%00",
+    "/api/v1/facts/?ordering=%00", "/api/v1/facts/?lang=%00",
+    "/api/v1/sources/?work=%00", "/api/v1/sources/?publisher=%00",
+    "/api/v1/sources/lookup/?url=https://a.com/%00", "/api/v1/changes/?since=%00",
+    "/api/v1/discrepancies/?publisher=%00", "/?topic=%00", "/?url=%00",
+])
+def test_a_nul_in_a_query_parameter_answers_400(api, url):
+    response = api.get(url)
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("url", [
+    "/api/v1/topics/%00/", "/api/v1/publishers/%00/", "/api/v1/entities/%00/",
+    "/api/v1/discrepancies/%00/", "/api/v1/sources/%00/", "/api/v1/facts/%00/",
+    "/api/v1/sources/99999999999999999999999/",
+])
+def test_a_nul_or_absurd_id_in_the_path_answers_404(api, url):
+    response = api.get(url)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(("parameter", "value"), [
+    ("source", "99999999999999999999999"), ("source", "-1"),
+    ("quantity_min", "1e400"), ("page_size", "99999999999999999999999"),
+])
+def test_integers_beyond_64_bits_answer_400(api, parameter, value):
+    response = api.get("/api/v1/facts/", {parameter: value})
+    assert response.status_code == 400
+    assert parameter in response.json()["errors"]
+
+
+def test_invalid_utf8_in_a_body_answers_400_and_writes_nothing(editor):
+    response = editor.post("/api/v1/facts/", b'{"text_en": "\xff\xfe"}',
+                           content_type="application/json")
+    assert response.status_code == 400
+    assert not Fact.objects.exists()
+
+
+def test_a_deeply_nested_body_answers_400(editor):
+    body = '{"text_en": "x", "quantity": ' + "[" * 5000 + "]" * 5000 + "}"
+    response = editor.post("/api/v1/facts/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert not Fact.objects.exists()
+
+
+def test_a_three_megabyte_body_answers_413(editor):
+    body = json.dumps({"text_en": "x" * 3_000_000})
+    response = editor.post("/api/v1/facts/", body, content_type="application/json")
+    assert response.status_code == 413
+    assert not Fact.objects.exists()
+
+
+def test_a_json_array_instead_of_an_object_answers_400(editor):
+    response = editor.post("/api/v1/facts/", "[1, 2]", content_type="application/json")
+    assert response.status_code == 400
+
+
+def test_a_patch_with_a_nul_changes_nothing(editor):
+    fact = FactFactory(text_en="unchanged")
+    response = editor.patch(f"/api/v1/facts/{fact.public_id}/", {"text_en": "bad\x00"},
+                            format="json")
+    assert response.status_code == 400
+    fact.refresh_from_db()
+    assert fact.text_en == "unchanged"
