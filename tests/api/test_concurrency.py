@@ -16,11 +16,11 @@ from tests.factories import UserFactory
 def request(url: str, *, method: str = "GET", token: str, body: dict | None = None,
             headers: dict | None = None) -> tuple[int, dict, bytes]:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method, headers={  # noqa: S310
+    req = urllib.request.Request(url, data=data, method=method, headers={
         "Authorization": f"Token {token}", "Content-Type": "application/json",
         **(headers or {})})
     try:
-        with urllib.request.urlopen(req, timeout=30) as response:  # noqa: S310
+        with urllib.request.urlopen(req, timeout=30) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
