@@ -11,12 +11,13 @@ WITH_DB := $(PYTHON) scripts/localdb.py exec --
 PORT ?= 8000
 export PORT
 
-.PHONY: help install system-deps run serve test check lint typecheck db stop clean
+.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore
 
 help:
 	@echo "make run    install, start the database, migrate, load the seed facts, serve on :$(PORT)"
 	@echo "make test   install, start the database, lint, run the test suite"
 	@echo "make stop   stop the project-local PostgreSQL cluster"
+	@echo "make backup / make restore FILE=...   pg_dump archive of the database, and back"
 
 system-deps:
 	@echo "==> system packages"
@@ -65,6 +66,14 @@ check: lint
 lint:
 	@echo "==> ruff"
 	@$(VENV)/bin/ruff check .
+
+# `make backup` writes backups/kbase-<time>.dump; `make restore FILE=...` puts one back.
+backup: install
+	@$(WITH_DB) $(PY) manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/kbase-....dump" >&2; exit 2)
+	@$(WITH_DB) $(PY) manage.py restore "$(FILE)"
 
 typecheck: install
 	@$(WITH_DB) $(VENV)/bin/mypy kbase

@@ -17,11 +17,9 @@ Only the standard library is used: this runs before the virtualenv exists.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import pwd
-import re
 import shutil
 import socket
 import subprocess
@@ -29,6 +27,9 @@ import sys
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+from kbase.core import pgtools  # noqa: E402  (standard library only)
+
 STATE_DIR = PROJECT_DIR / ".kbase"
 SHARED_ROOT = Path("/var/lib/kbase-pg")
 DB_USER = "kbase"
@@ -51,28 +52,9 @@ def log(message: str) -> None:
     print(f"[localdb] {message}", file=sys.stderr, flush=True)
 
 
-def _version_key(path: str) -> tuple[int, ...]:
-    match = re.search(r"/postgresql/([\d.]+)/bin", path)
-    return tuple(int(part) for part in match.group(1).split(".")) if match else (0,)
-
-
 def find_bindir() -> Path | None:
-    """Newest server binaries first: the major version differs between Debian releases."""
-    candidates: list[str] = []
-    if os.environ.get("PG_BINDIR"):
-        candidates.append(os.environ["PG_BINDIR"])
-    root = os.environ.get("KBASE_PG_ROOT", "/usr/lib/postgresql")
-    candidates += sorted(glob.glob(f"{root}/*/bin"), key=_version_key, reverse=True)
-    pg_config = shutil.which("pg_config")
-    if pg_config and "KBASE_PG_ROOT" not in os.environ:
-        result = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True)
-        if result.returncode == 0:
-            candidates.append(result.stdout.strip())
-    for candidate in candidates:
-        path = Path(candidate)
-        if (path / "postgres").is_file() and (path / "initdb").is_file():
-            return path
-    return None
+    bindir = pgtools.find_bindir(need="postgres")
+    return bindir if bindir is not None and (bindir / "initdb").is_file() else None
 
 
 def running_as_root() -> bool:

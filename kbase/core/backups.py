@@ -1,0 +1,58 @@
+"""Backups of the whole knowledge base with PostgreSQL's own tools: pg_dump writes
+a consistent snapshot (one transaction) in its custom format; pg_restore puts it
+back in a single transaction, so a failed restore changes nothing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import CommandError
+
+from .pgtools import find_bindir
+
+
+def _tool(name: str) -> str:
+    bindir = find_bindir(need=name)
+    if bindir is None:
+        raise CommandError(f"{name} was not found; install Debian's postgresql-client.")
+    return str(bindir / name)
+
+
+def _connection_env(database: dict) -> tuple[list[str], dict[str, str]]:
+    """libpq arguments and environment for a Django DATABASES entry."""
+    args = ["--host", database.get("HOST") or "127.0.0.1",
+            "--port", str(database.get("PORT") or 5432),
+            "--username", database.get("USER") or "postgres"]
+    env = {**os.environ}
+    if database.get("PASSWORD"):
+        env["PGPASSWORD"] = database["PASSWORD"]
+    return args, env
+
+
+def backup_create(*, path: Path, database: dict | None = None) -> Path:
+    database = database or settings.DATABASES["default"]
+    args, env = _connection_env(database)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(  # noqa: S603
+        [_tool("pg_dump"), *args, "--format=custom", "--no-owner", "--file", str(path),
+         database["NAME"]], env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
+    return path
+
+
+def backup_restore(*, path: Path, database: dict | None = None) -> None:
+    """Replace the database's contents with the backup's, all or nothing."""
+    if not path.is_file():
+        raise CommandError(f"No backup at {path}.")
+    database = database or settings.DATABASES["default"]
+    args, env = _connection_env(database)
+    result = subprocess.run(  # noqa: S603
+        [_tool("pg_restore"), *args, "--clean", "--if-exists", "--no-owner",
+         "--single-transaction", "--exit-on-error", "--dbname", database["NAME"], str(path)],
+        env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise CommandError(f"pg_restore failed: {result.stderr.strip()}")
