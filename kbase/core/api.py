@@ -195,6 +195,22 @@ class KbaseReadOnlyViewSet(KbaseViewSetMixin, viewsets.ReadOnlyModelViewSet):
     pass
 
 
+SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
+
+
+class SlugCursorPagination(KbaseCursorPagination):
+    ordering = ("slug",)
+
+
+class KbaseSlugReadOnlyViewSet(KbaseReadOnlyViewSet):
+    """Reference data named by slug (publishers, topics, entities), in slug order."""
+
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
+    pagination_class = SlugCursorPagination
+    filter_backends: list = []
+
+
 def representation_etag(request: Request, version_tag: str) -> str:
     """`"<version>.<variant>"`: the variant covers everything that changes the bytes
     of one version's representation (language, fields, brief)."""

@@ -24,7 +24,7 @@ from kbase.core.api import (
     KbaseCursorPagination,
     KbaseModelViewSet,
     KbasePagePagination,
-    KbaseReadOnlyViewSet,
+    KbaseSlugReadOnlyViewSet,
     KbaseViewSetMixin,
     StrictOrderingFilter,
     expected_version_from_if_match,
@@ -252,39 +252,22 @@ class FactCitationViewSet(KbaseModelViewSet):
         return citation_data(fresh, self.request.kbase_language)
 
 
-class SlugCursorPagination(KbaseCursorPagination):
-    ordering = ("slug",)
-
-
-SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
-
-
 @extend_schema_view(**docs.TOPIC_VIEWSET)
-class TopicViewSet(KbaseReadOnlyViewSet):
+class TopicViewSet(KbaseSlugReadOnlyViewSet):
     queryset = Topic.objects.order_by("slug")
     serializer_class = TopicSerializer
-    lookup_field = "slug"
-    lookup_value_regex = SLUG_PATTERN
-    pagination_class = SlugCursorPagination
-    filter_backends: list = []
 
 
 @extend_schema_view(**docs.ENTITY_VIEWSET)
-class EntityViewSet(KbaseReadOnlyViewSet):
+class EntityViewSet(KbaseSlugReadOnlyViewSet):
     queryset = Entity.objects.order_by("slug")
     serializer_class = EntitySerializer
-    lookup_field = "slug"
-    lookup_value_regex = SLUG_PATTERN
-    pagination_class = SlugCursorPagination
-    filter_backends: list = []
 
 
 @extend_schema_view(**docs.DISCREPANCY_VIEWSET)
-class DiscrepancyViewSet(KbaseReadOnlyViewSet):
+class DiscrepancyViewSet(KbaseSlugReadOnlyViewSet):
     queryset = Discrepancy.objects.none()
     serializer_class = DiscrepancySerializer
-    lookup_field = "slug"
-    lookup_value_regex = SLUG_PATTERN
     pagination_class = KbaseCursorPagination
     filter_backends = [DjangoFilterBackend]
     filterset_class = DiscrepancyFilterSet

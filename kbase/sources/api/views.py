@@ -16,7 +16,7 @@ from kbase.core.api import (
     MAX_PAGE_SIZE,
     KbaseCursorPagination,
     KbaseModelViewSet,
-    KbaseReadOnlyViewSet,
+    KbaseSlugReadOnlyViewSet,
 )
 from kbase.facts import selectors as fact_selectors
 from kbase.facts.api.serializers import FactSerializer
@@ -32,10 +32,6 @@ from .serializers import PublisherSerializer, SourceSerializer, SourceWriteSeria
 
 class SourceCursorPagination(KbaseCursorPagination):
     ordering = ("-id",)
-
-
-class PublisherCursorPagination(KbaseCursorPagination):
-    ordering = ("slug",)
 
 
 @extend_schema_view(**docs.SOURCE_VIEWSET)
@@ -130,13 +126,9 @@ class SourceViewSet(KbaseModelViewSet):
 
 
 @extend_schema_view(**docs.PUBLISHER_VIEWSET)
-class PublisherViewSet(KbaseReadOnlyViewSet):
+class PublisherViewSet(KbaseSlugReadOnlyViewSet):
     queryset = Publisher.objects.none()
     serializer_class = PublisherSerializer
-    lookup_field = "slug"
-    lookup_value_regex = r"[-a-zA-Z0-9_]+"
-    pagination_class = PublisherCursorPagination
-    filter_backends: list = []
 
     def get_queryset(self):
         return selectors.publisher_list()
