@@ -3,6 +3,8 @@ no JavaScript needed, built on the same selectors and filters as the API."""
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -21,6 +23,20 @@ from .models import Topic
 from .numbers import check_numbers
 
 PAGE_SIZE = 20
+# The public pages use no script at all and only their own stylesheet.
+PUBLIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
+              "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+              "object-src 'none'")
+
+
+def with_csp(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Content-Security-Policy"] = PUBLIC_CSP
+        return response
+
+    return wrapped
 
 
 def _language(request: HttpRequest) -> str:
@@ -37,6 +53,7 @@ def _card(fact, language: str, query=None) -> dict:
             "highlight": highlight}
 
 
+@with_csp
 def home(request: HttpRequest) -> HttpResponse:
     language = _language(request)
     params = request.GET
@@ -90,6 +107,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "kbase/home.html", context, status=status)
 
 
+@with_csp
 def fact_page(request: HttpRequest, public_id) -> HttpResponse:
     language = _language(request)
     fact = selectors.fact_list(user=request.user, with_provenance=True,

@@ -55,3 +55,10 @@ def test_a_draft_fact_page_is_not_found_by_anonymous_visitors(client, seeded):
     fact = Fact.objects.first()
     Fact.objects.filter(pk=fact.pk).update(status=Fact.Status.DRAFT)
     assert client.get(f"/facts/{fact.public_id}/").status_code == 404
+
+
+def test_the_public_pages_carry_a_strict_content_security_policy(client, seeded):
+    fact_id = seed_public_id("e7s-visa-only-38-experts-reside")
+    for url in ("/", f"/facts/{fact_id}/"):
+        policy = client.get(url)["Content-Security-Policy"]
+        assert "script-src 'none'" in policy and "frame-ancestors 'none'" in policy
