@@ -101,3 +101,14 @@ def test_a_discrepancy_edited_in_the_admin_keeps_the_edit_summary(admin_client):
     discrepancy = Discrepancy.objects.get()
     assert discrepancy.events.get().pgh_context.metadata["reason"] \
         == "found while checking the editions"
+
+
+def test_admin_logins_lock_out_after_five_failures(client, django_user_model):
+    django_user_model.objects.create_superuser("chief", "", "the-right-password-42")
+    statuses = [client.post("/admin/login/", {"username": "chief", "password": "wrong"})
+                .status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]  # the fifth failure locks the account
+    locked = client.post("/admin/login/", {"username": "chief",
+                                            "password": "the-right-password-42"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
