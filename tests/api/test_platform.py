@@ -77,3 +77,22 @@ def test_the_docs_pages_load_their_assets_from_kbase_itself(api):
         html = api.get(page).content.decode()
         assert "/static/drf_spectacular_sidecar/" in html
         assert "cdn." not in html and "unpkg" not in html and "jsdelivr" not in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_throttles_are_shared_by_every_gunicorn_process():
+    """The throttle counts live in the shared (database) cache, not in a process:
+    requests alternating between two gunicorn processes count against one budget."""
+    from django.db import connection
+
+    from tests.helpers import http_get, running_server
+
+    database = connection.settings_dict
+    url = (f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+           f"{database['NAME']}")
+    env = {"DATABASE_URL": url, "KBASE_THROTTLE_ANON": "6/minute"}
+    with running_server(env=env, settings="kbase.settings.local") as first, \
+            running_server(env=env, settings="kbase.settings.local") as second:
+        statuses = [http_get((first, second)[n % 2] + "/api/v1/topics/")[0]
+                    for n in range(16)]
+    assert statuses == [200] * 6 + [429] * 10
