@@ -155,6 +155,15 @@ class StrictOrderingFilter(filters.OrderingFilter):
         tie_breaker = "-id" if fields[0].startswith("-") else "id"
         return [*fields, tie_breaker]
 
+    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        names = [name for field in getattr(view, "ordering_fields", [])
+                 for name in (field, f"-{field}")]
+        for parameter in parameters:
+            if parameter["name"] == self.ordering_param and names:
+                parameter["schema"] = {"type": "string", "enum": names}
+        return parameters
+
 
 class KbaseViewSetMixin:
     """Language negotiation, ETag/If-None-Match and sparse fieldsets for any view."""

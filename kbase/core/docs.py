@@ -50,6 +50,8 @@ def _problem(description: str, status: int, title: str, detail: str,
         OpenApiExample(title, value=value, media_type="application/problem+json")])
 
 
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
 PROBLEM_RESPONSES = {
     400: _problem("A parameter or field is invalid; `errors` names it.", 400, "Bad Request",
                   "Invalid value for 'as_of_after': Enter a valid date.",
@@ -60,8 +62,7 @@ PROBLEM_RESPONSES = {
                   "Request was throttled. Expected available in 12 seconds."),
 }
 
-WRITE_PROBLEMS = {
-    **PROBLEM_RESPONSES,
+WRITE_PROBLEMS_BY_STATUS = {
     401: _problem("No or invalid credentials.", 401, "Unauthorized",
                   "Authentication credentials were not provided."),
     403: _problem("Authenticated, but without the needed permission.", 403, "Forbidden",
@@ -75,6 +76,12 @@ WRITE_PROBLEMS = {
     413: _problem("The body is larger than the limit.", 413, "Content Too Large",
                   "The request body is 3000000 bytes; the limit is 1048576 bytes."),
 }
+# Errors are documented as what they are on the wire: application/problem+json.
+PROBLEM_RESPONSES = {(status, PROBLEM_MEDIA_TYPE): response
+                     for status, response in PROBLEM_RESPONSES.items()}
+WRITE_PROBLEMS = {**PROBLEM_RESPONSES,
+                  **{(status, PROBLEM_MEDIA_TYPE): response
+                     for status, response in WRITE_PROBLEMS_BY_STATUS.items()}}
 
 
 def read_only_docs(*, noun: str, plural: str, description: str, list_example: Any,

@@ -89,12 +89,13 @@ def change_data(event) -> dict:
         fields = {name: {"old": None, "new": value} for name, value in data.items()}
     else:
         fields = {}
+    fact_ref = data.get("public_id") if event.pgh_model == "facts.FactEvent" \
+        else data.get("fact_id")
     return {
         "id": f"{event.pgh_model}:{event.pgh_id}",
         "object": {"type": OBJECT_TYPES.get(event.pgh_model, event.pgh_model),
-                   "id": event.pgh_obj_id,
-                   "fact_id": data.get("public_id") if event.pgh_model == "facts.FactEvent"
-                   else data.get("fact_id")},
+                   "id": str(event.pgh_obj_id),
+                   "fact_id": str(fact_ref) if fact_ref is not None else None},
         "action": event.pgh_label,
         "fields": fields,
         "who": context.get("username") or context.get("user"),

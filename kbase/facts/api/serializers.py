@@ -165,6 +165,12 @@ class FactSerializer(serializers.Serializer):
         help_text=_("On the fact detail only: where editions of a cited source disagree "
                     "about this fact (see /discrepancies/)."))
 
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # `fields=` and `brief=true` leave keys out, so the schema promises none of them.
+        for field in self.fields.values():
+            field.required = False
+
     def to_representation(self, fact: Fact) -> dict[str, Any]:
         return fact_data(fact, self.context.get("language", "en"), self.context.get("fields"),
                          provenance=self.context.get("provenance", False))
