@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from kbase.facts.models import Citation, Entity, Fact, Topic
 from kbase.sources.models import Publisher, Source, Work
+from kbase.sources.normalize import normalize_url
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -46,7 +47,7 @@ class SourceFactory(factory.django.DjangoModelFactory):
     title_ko = factory.Sequence(lambda n: f"기사 {n}")
     title_en = factory.Sequence(lambda n: f"Article {n}")
     url = factory.Sequence(lambda n: f"https://news.example.kr/article/{n}")
-    normalized_url = factory.LazyAttribute(lambda o: o.url.replace("https://", "https://", 1))
+    normalized_url = factory.LazyAttribute(lambda o: normalize_url(o.url))
     archived_text = "전문가는 38명뿐이다. Only 38 experts."
 
 

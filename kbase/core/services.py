@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+
+
+def refuse_unknown_fields(fields: dict[str, Any], allowed: set[str]) -> None:
+    """Services take their fields as keywords; a misspelt one is a programming error."""
+    unknown = sorted(set(fields) - allowed)
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(unknown)}")
 
 
 @transaction.atomic

@@ -38,11 +38,8 @@ from .models import (
 from .numbers import check_numbers
 from .resources import FactResource
 
-FACT_CONTENT_FIELDS = [
-    "text_ko", "text_en", "text_ko_origin", "text_en_origin", "quantity_value",
-    "quantity_unit", "quantity_qualifier", "as_of", "as_of_precision", "period_start",
-    "period_end", "review_by",
-]
+# The fields editors write, as the services define them.
+FACT_CONTENT_FIELDS = sorted(services.FACT_FIELDS)
 
 
 class FactForm(forms.ModelForm):

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kbase.core.exceptions import InvalidTransition, ServiceError, StaleVersion
+from kbase.core.services import refuse_unknown_fields
 from kbase.core.text import clean_text_fields, to_nfc
 from kbase.sources.models import Source
 
@@ -34,12 +35,6 @@ FACT_FIELDS = {
 CITATION_FIELDS = {"quote", "quote_translation", "locator", "stance", "note", "accessed_on"}
 _FACT_TEXT = ("text_ko", "text_en")
 _CITATION_TEXT = ("quote", "quote_translation", "locator", "note")
-
-
-def _refuse_unknown(fields: dict[str, Any], allowed: set[str]) -> None:
-    unknown = sorted(set(fields) - allowed)
-    if unknown:
-        raise TypeError(f"unknown fields: {', '.join(unknown)}")
 
 
 def _user_or_none(user: User) -> AbstractBaseUser | None:
@@ -87,7 +82,7 @@ def fact_create(
     reason: str = "", public_id=None, **fields: Any,
 ) -> Fact:
     """Create a draft fact."""
-    _refuse_unknown(fields, FACT_FIELDS)
+    refuse_unknown_fields(fields, FACT_FIELDS)
     fact = Fact(**fields, created_by=_user_or_none(user))
     if public_id is not None:
         fact.public_id = public_id
@@ -108,7 +103,7 @@ def fact_update(
     **fields: Any,
 ) -> Fact:
     """Change a fact's content. With `expected_version`, refuse if someone else saved first."""
-    _refuse_unknown(fields, FACT_FIELDS)
+    refuse_unknown_fields(fields, FACT_FIELDS)
     locked = _lock(fact, expected_version)
     before = {field: getattr(locked, field) for field in _FACT_TEXT}
     for name, value in fields.items():
@@ -238,7 +233,7 @@ def _touch(fact: Fact, user: User) -> None:
 @transaction.atomic
 def citation_create(*, fact: Fact, source: Source, user: User = None, reason: str = "",
                     **fields: Any) -> Citation:
-    _refuse_unknown(fields, CITATION_FIELDS)
+    refuse_unknown_fields(fields, CITATION_FIELDS)
     citation = Citation(fact=fact, source=source, **fields)
     clean_text_fields(citation, _CITATION_TEXT)
     citation.full_clean()
@@ -252,7 +247,7 @@ def citation_create(*, fact: Fact, source: Source, user: User = None, reason: st
 @transaction.atomic
 def citation_update(*, citation: Citation, user: User = None, reason: str = "",
                     source: Source | None = None, **fields: Any) -> Citation:
-    _refuse_unknown(fields, CITATION_FIELDS)
+    refuse_unknown_fields(fields, CITATION_FIELDS)
     if source is not None:
         citation.source = source
     for name, value in fields.items():

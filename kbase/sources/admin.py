@@ -19,11 +19,8 @@ from .normalize import InvalidURL, normalize_url
 # Links pasted without a scheme are https links (Django 6's default, chosen now).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
-SOURCE_FIELDS = [
-    "slug", "kind", "language", "edition_kind", "title_ko", "title_en", "authors", "program",
-    "published_on", "published_precision", "published_note", "url", "accessed_on",
-    "archived_text",
-]
+# The fields editors write, as the services define them.
+SOURCE_FIELDS = sorted(services.SOURCE_FIELDS)
 
 
 class SourceForm(EditSummaryForm):

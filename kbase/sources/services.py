@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kbase.core.services import refuse_unknown_fields
 from kbase.core.text import clean_text_fields, to_nfc, validate_no_control_characters
 
 from .indexing import source_search_refresh
@@ -24,15 +25,9 @@ SOURCE_FIELDS = {
 _SOURCE_TEXT = ("title_ko", "title_en", "program", "published_note", "archived_text", "url")
 
 
-def _refuse_unknown(fields: dict[str, Any], allowed: set[str]) -> None:
-    unknown = sorted(set(fields) - allowed)
-    if unknown:
-        raise TypeError(f"unknown fields: {', '.join(unknown)}")
-
-
 @transaction.atomic
 def publisher_create(**fields: Any) -> Publisher:
-    _refuse_unknown(fields, PUBLISHER_FIELDS)
+    refuse_unknown_fields(fields, PUBLISHER_FIELDS)
     publisher = Publisher(**fields)
     clean_text_fields(publisher, ("name_ko", "name_en"))
     publisher.country = publisher.country.upper()
@@ -43,7 +38,7 @@ def publisher_create(**fields: Any) -> Publisher:
 
 @transaction.atomic
 def publisher_update(*, publisher: Publisher, **fields: Any) -> Publisher:
-    _refuse_unknown(fields, PUBLISHER_FIELDS)
+    refuse_unknown_fields(fields, PUBLISHER_FIELDS)
     for name, value in fields.items():
         setattr(publisher, name, value)
     clean_text_fields(publisher, ("name_ko", "name_en"))
@@ -111,7 +106,7 @@ def _clean_authors(authors: Any) -> list[dict[str, str]]:
 def source_create(*, publisher: Publisher, work: Work | None = None,
                   edition_of: Source | None = None, **fields: Any) -> Source:
     """Create one edition. `edition_of` makes it another edition of that source's work."""
-    _refuse_unknown(fields, SOURCE_FIELDS)
+    refuse_unknown_fields(fields, SOURCE_FIELDS)
     if work is None:
         work = edition_of.work if edition_of is not None else None
     if work is None:
@@ -126,7 +121,7 @@ def source_create(*, publisher: Publisher, work: Work | None = None,
 @transaction.atomic
 def source_update(*, source: Source, publisher: Publisher | None = None,
                   **fields: Any) -> Source:
-    _refuse_unknown(fields, SOURCE_FIELDS)
+    refuse_unknown_fields(fields, SOURCE_FIELDS)
     if publisher is not None:
         source.publisher = publisher
     for name, value in fields.items():
