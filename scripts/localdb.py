@@ -107,9 +107,21 @@ def chosen_port(*, pick_if_missing: bool) -> int:
     if pick_if_missing:
         while not port_is_free(port):
             port += 1
-        STATE_DIR.mkdir(parents=True, exist_ok=True)
-        port_file.write_text(f"{port}\n")
+        remember_port(port)
     return port
+
+
+def running_port(data: Path) -> int | None:
+    """The port a running server listens on: line 4 of its postmaster.pid."""
+    result = run_server_tool(["cat", str(data / "postmaster.pid")], capture_output=True,
+                             text=True)
+    lines = result.stdout.splitlines() if result.returncode == 0 else []
+    return int(lines[3]) if len(lines) > 3 and lines[3].strip().isdigit() else None
+
+
+def remember_port(port: int) -> None:
+    STATE_DIR.mkdir(parents=True, exist_ok=True)
+    (STATE_DIR / "port").write_text(f"{port}\n")
 
 
 def database_url(port: int) -> str:
@@ -153,7 +165,6 @@ def start() -> str:
     ensure_server_user()
     root = cluster_root()
     data, sockets, logfile = root / "data", root / "sockets", root / "server.log"
-    port = chosen_port(pick_if_missing=True)
     if not (data / "PG_VERSION").exists():
         log(f"creating a PostgreSQL cluster ({bindir}) in {data}")
         run_server_tool(
@@ -162,8 +173,13 @@ def start() -> str:
             check=True, stdout=subprocess.DEVNULL,
         )
     if is_running(bindir, data):
+        # The cluster may outlive the checkout that started it (a fresh clone at the
+        # same path): it listens where postmaster.pid says, whatever .kbase/port holds.
+        port = running_port(data) or chosen_port(pick_if_missing=True)
+        remember_port(port)
         log(f"reusing the running cluster on 127.0.0.1:{port}")
     else:
+        port = chosen_port(pick_if_missing=True)
         run_server_tool(["mkdir", "-p", str(sockets)], check=True)
         log(f"starting PostgreSQL on 127.0.0.1:{port} (log: {logfile})")
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {sockets} -c synchronous_commit=off"
@@ -210,8 +226,10 @@ def status() -> int:
     if bindir is None:
         print("no server binaries")
         return 3
-    running = is_running(bindir, cluster_root() / "data")
-    url = database_url(chosen_port(pick_if_missing=False))
+    data = cluster_root() / "data"
+    running = is_running(bindir, data)
+    port = (running_port(data) if running else None) or chosen_port(pick_if_missing=False)
+    url = database_url(port)
     print(f"{'running' if running else 'stopped'}: {url}")
     return 0 if running else 3
 
