@@ -173,3 +173,41 @@ def test_a_sources_facts_cost_the_same_queries_for_1_or_100_facts(
     with django_assert_num_queries(5):
         response = api.get(f"/api/v1/sources/{source.pk}/facts/?page_size=200")
     assert len(response.json()["results"]) == count
+
+
+def source_ids(client, **params) -> list[int]:
+    response = client.get(SOURCES, params)
+    assert response.status_code == 200, response.json()
+    return [item["id"] for item in response.json()["results"]]
+
+
+def test_sources_filter_by_kind_work_and_dates(api):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from kbase.sources.models import Source
+
+    work = WorkFactory(slug="joongang-ai-ecosystem")
+    editorial = SourceFactory(kind="editorial", work=work, published_on=date(2025, 2, 5),
+                              published_precision="day")
+    broadcast = SourceFactory(kind="broadcast_transcript", published_on=date(2025, 7, 10),
+                              published_precision="day")
+    Source.objects.filter(pk=broadcast.pk).update(
+        updated_at=timezone.now() - timedelta(days=30))
+    assert source_ids(api, kind="editorial") == [editorial.pk]
+    assert source_ids(api, work="joongang-ai-ecosystem") == [editorial.pk]
+    assert source_ids(api, published_after="2025-06-01") == [broadcast.pk]
+    assert source_ids(api, published_before="2025-06-01") == [editorial.pk]
+    since = (timezone.now() - timedelta(days=1)).isoformat()
+    assert source_ids(api, updated_since=since) == [editorial.pk]
+
+
+def test_discrepancies_filter_by_fact(api):
+    first, second = FactFactory(), FactFactory()
+    source = SourceFactory()
+    for fact, slug in ((first, "one"), (second, "two")):
+        fact_services.discrepancy_create(slug=slug, fact=fact, aspect="number",
+                                         statements=[(source, "38")])
+    body = api.get("/api/v1/discrepancies/", {"fact": str(first.public_id)}).json()
+    assert [item["slug"] for item in body["results"]] == ["one"]
