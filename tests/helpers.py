@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -34,12 +35,14 @@ def running_server(*, env: dict[str, str], settings: str = "kbase.settings.test"
     """A gunicorn process serving kbase on a free loopback port; yields its base URL."""
     port = free_port()
     process_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
+    # The server's log goes to a file: a pipe nobody reads fills up after a few
+    # thousand logged requests and then blocks the server.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
          "--bind", f"127.0.0.1:{port}", "--workers", "1", "--access-logfile", "/dev/null",
          "kbase.wsgi"],
-        cwd=PROJECT_DIR, env=process_env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=PROJECT_DIR, env=process_env, stdout=subprocess.DEVNULL, stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -50,9 +53,11 @@ def running_server(*, env: dict[str, str], settings: str = "kbase.settings.test"
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(process.stderr.read().decode()) from None
+                    log.seek(0)
+                    raise RuntimeError(log.read().decode()) from None
                 time.sleep(0.1)
         yield base
     finally:
         process.terminate()
         process.wait(timeout=20)
+        log.close()

@@ -284,3 +284,14 @@ def test_the_permission_matrix_for_citations_sources_and_supersede(clients, role
     assert response.status_code == expected, response.content
     if expected >= 400:
         assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_patched_quantity_without_its_value_answers_400(editor):
+    """Found by fuzzing: a partial quantity object was a 500."""
+    fact = FactFactory(quantity_value=38, quantity_unit="persons", quantity_qualifier="exact")
+    response = editor.patch(detail(fact), {"quantity": {"unit": "persons",
+                                                        "qualifier": "exact"}}, format="json")
+    assert response.status_code == 400
+    assert "quantity.value" in response.json()["errors"]
+    fact.refresh_from_db()
+    assert fact.quantity_value == 38

@@ -277,6 +277,16 @@ class FactWriteSerializer(StrictInputMixin, serializers.Serializer):
                                    write_only=True,
                                    help_text=_("Why: kept in the fact's history."))
 
+    def validate_quantity(self, quantity: dict | None) -> dict | None:
+        # A quantity object replaces the whole quantity, even in a PATCH.
+        if quantity is not None:
+            missing = [key for key in ("value", "unit") if key not in quantity]
+            if missing:
+                raise serializers.ValidationError(
+                    {key: [_("This field is required.")] for key in missing})
+            quantity.setdefault("qualifier", Fact.Qualifier.EXACT)
+        return quantity
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None and "citations" in attrs:
             raise serializers.ValidationError(
