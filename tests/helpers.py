@@ -37,27 +37,26 @@ def running_server(*, env: dict[str, str], settings: str = "kbase.settings.test"
     process_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
     # The server's log goes to a file: a pipe nobody reads fills up after a few
     # thousand logged requests and then blocks the server.
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
-         "--bind", f"127.0.0.1:{port}", "--workers", "1", "--access-logfile", "/dev/null",
-         "kbase.wsgi"],
-        cwd=PROJECT_DIR, env=process_env, stdout=subprocess.DEVNULL, stderr=log,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                http_get(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    raise RuntimeError(log.read().decode()) from None
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
+             "--bind", f"127.0.0.1:{port}", "--workers", "1", "--access-logfile",
+             "/dev/null", "kbase.wsgi"],
+            cwd=PROJECT_DIR, env=process_env, stdout=subprocess.DEVNULL, stderr=log,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    http_get(base + "/healthz", timeout=1)
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        raise RuntimeError(log.read().decode()) from None
+                    time.sleep(0.1)
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
