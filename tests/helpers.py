@@ -16,6 +16,15 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
+def current_database_url() -> str:
+    """DATABASE_URL of the database the test run uses, for servers it starts."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    return (f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+            f"{database['NAME']}")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -9,12 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from django.db import connection
 from rest_framework.authtoken.models import Token
 
 from kbase.facts.seed import seed_load
 from tests.factories import UserFactory
-from tests.helpers import PROJECT_DIR, running_server
+from tests.helpers import PROJECT_DIR, current_database_url, running_server
 
 EXAMPLES = os.environ.get("FUZZ_EXAMPLES", "5")
 CHECKS = ("not_a_server_error,response_schema_conformance,status_code_conformance,"
@@ -30,28 +29,16 @@ def schemathesis(base: str, *extra: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_api_holds_to_its_schema_under_anonymous_fuzzing():
+@pytest.mark.parametrize("with_token", [False, True], ids=["anonymous", "editor"])
+def test_the_api_holds_to_its_schema_under_fuzzing(with_token):
     seed_load()
-    database = connection.settings_dict
-    url = (f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-           f"{database['NAME']}")
-    with running_server(env={"DATABASE_URL": url, "KBASE_THROTTLE_ANON": "100000/minute",
+    extra: list[str] = []
+    if with_token:
+        editor = UserFactory(username="fuzzer", is_superuser=True)
+        extra = ["--header", f"Authorization: Token {Token.objects.create(user=editor).key}"]
+    with running_server(env={"DATABASE_URL": current_database_url(),
+                             "KBASE_THROTTLE_ANON": "100000/minute",
                              "KBASE_THROTTLE_USER": "100000/minute"},
                         settings="kbase.settings.local") as base:
-        result = schemathesis(base)
-    assert result.returncode == 0, result.stdout[-6000:]
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_api_holds_to_its_schema_under_fuzzing_with_an_editors_token():
-    seed_load()
-    editor = UserFactory(username="fuzzer", is_superuser=True)
-    token = Token.objects.create(user=editor).key
-    database = connection.settings_dict
-    url = (f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-           f"{database['NAME']}")
-    with running_server(env={"DATABASE_URL": url, "KBASE_THROTTLE_ANON": "100000/minute",
-                             "KBASE_THROTTLE_USER": "100000/minute"},
-                        settings="kbase.settings.local") as base:
-        result = schemathesis(base, "--header", f"Authorization: Token {token}")
+        result = schemathesis(base, *extra)
     assert result.returncode == 0, result.stdout[-6000:]

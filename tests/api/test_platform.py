@@ -83,14 +83,9 @@ def test_the_docs_pages_load_their_assets_from_kbase_itself(api):
 def test_throttles_are_shared_by_every_gunicorn_process():
     """The throttle counts live in the shared (database) cache, not in a process:
     requests alternating between two gunicorn processes count against one budget."""
-    from django.db import connection
+    from tests.helpers import current_database_url, http_get, running_server
 
-    from tests.helpers import http_get, running_server
-
-    database = connection.settings_dict
-    url = (f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-           f"{database['NAME']}")
-    env = {"DATABASE_URL": url, "KBASE_THROTTLE_ANON": "6/minute"}
+    env = {"DATABASE_URL": current_database_url(), "KBASE_THROTTLE_ANON": "6/minute"}
     with running_server(env=env, settings="kbase.settings.local") as first, \
             running_server(env=env, settings="kbase.settings.local") as second:
         statuses = [http_get((first, second)[n % 2] + "/api/v1/topics/")[0]
