@@ -30,6 +30,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 from kbase.core import pgtools  # noqa: E402  (standard library only)
 
+run_server_tool = pgtools.run_server_tool
+
 STATE_DIR = PROJECT_DIR / ".kbase"
 SHARED_ROOT = Path("/var/lib/kbase-pg")
 DB_USER = "kbase"
@@ -126,14 +128,6 @@ def remember_port(port: int) -> None:
 
 def database_url(port: int) -> str:
     return f"postgres://{DB_USER}@127.0.0.1:{port}/{DB_NAME}"
-
-
-def run_server_tool(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
-    """Run a server binary, as the postgres user when we are root."""
-    if running_as_root():
-        argv = ["runuser", "-u", SERVER_USER, "--", *argv]
-        kwargs.setdefault("cwd", "/")  # the checkout may be closed to that user
-    return subprocess.run(argv, **kwargs)
 
 
 def ensure_server_user() -> None:
