@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -32,8 +33,18 @@ def free_port() -> int:
 
 
 def http_get(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+    return http_request("GET", url, timeout=timeout)
+
+
+def http_request(method: str, url: str, *, json_body=None, headers: dict | None = None,
+                 timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+    """One HTTP request; answers (status, headers, body), errors included."""
+    data = None if json_body is None else json.dumps(json_body).encode()
+    request = urllib.request.Request(url, data=data, method=method, headers={
+        **({"Content-Type": "application/json"} if data is not None else {}),
+        **(headers or {})})
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()

@@ -2,10 +2,13 @@
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from . import routing
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +23,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @never_cache
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
-    """Ready to serve: the database answers `SELECT 1`."""
+    """Ready to serve: the primary database answers `SELECT 1`. Each read replica's
+    state and replication lag is reported (and its verdict refreshed); a replica in
+    trouble does not make the server unready, since reads fall back to the primary."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -36,4 +41,8 @@ def readyz(request: HttpRequest) -> JsonResponse:
             status=503,
             headers={"Retry-After": "5"},
         )
-    return JsonResponse({"status": "ok", "database": "ok"})
+    body = {"status": "ok", "database": "ok"}
+    if replicas := routing.replica_aliases():
+        body["replicas"] = [routing.replica_probe(alias).as_dict() for alias in replicas]
+        body["replica_max_lag_seconds"] = settings.KBASE_REPLICA_MAX_LAG_SECONDS
+    return JsonResponse(body)

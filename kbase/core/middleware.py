@@ -10,6 +10,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from . import routing
 from .errors import problem_response
 
 logger = logging.getLogger(__name__)
@@ -48,3 +49,40 @@ class RequestGuardMiddleware:
                 headers={"Retry-After": "5"},
             )
         return None
+
+
+class ReplicaRoutingMiddleware:
+    """Decides, once per request, whether its reads may go to a read replica (the
+    rule is in kbase.core.routing), and retries on the primary a read that a replica
+    failed. Marks successful writes so that their client reads its own writes."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        state = routing.RequestRouting(may_use_replica=routing.may_read_from_replica(request))
+        response = self._serve(request, state)
+        if state.replica is not None and response.status_code == 503:
+            # The replica went away under this read: leave it out and ask the primary.
+            logger.warning("replica %s failed a read; retrying on the primary", state.replica)
+            routing.take_out_of_rotation(state.replica)
+            state = routing.RequestRouting(may_use_replica=False)
+            response = self._serve(request, state)
+        if settings.KBASE_ROUTING_HEADER:
+            response["Kbase-Read-Database"] = state.replica or routing.PRIMARY
+        if request.method not in routing.SAFE_METHODS and response.status_code < 400:
+            routing.mark_recent_write(response)
+        return response
+
+    def _serve(self, request: HttpRequest, state: routing.RequestRouting) -> HttpResponse:
+        token = routing.begin(state)
+        try:
+            return self.get_response(request)
+        finally:
+            routing.end(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs) -> None:
+        view_class = getattr(view_func, "cls", None) or getattr(view_func, "view_class", None)
+        state = routing.current()
+        if state is not None and getattr(view_class, "reads_from_primary", False):
+            state.may_use_replica, state.replica, state.chosen = False, None, True

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kbase.core.middleware.RequestGuardMiddleware",
+    "kbase.core.middleware.ReplicaRoutingMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,18 +85,41 @@ TEMPLATES = [
     },
 ]
 
-# One PostgreSQL database, from DATABASE_URL. Timeouts keep a dead or slow
-# database from hanging a worker: connecting gives up after a few seconds, and
-# no statement runs longer than the statement timeout.
-DATABASES = {"default": env.db("DATABASE_URL", default="postgres://kbase@127.0.0.1:5432/kbase")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"].setdefault("OPTIONS", {}).update(
-    {
-        "connect_timeout": env.int("DB_CONNECT_TIMEOUT", default=3),
+# The primary PostgreSQL database from DATABASE_URL, and read replicas from
+# DATABASE_REPLICA_URLS (comma-separated; aliases replica1, replica2, ...).
+# Timeouts keep a dead or slow database from hanging a worker: connecting gives
+# up after a few seconds (one for a replica: reads fall back to the primary), and
+# no statement runs longer than the statement timeout. kbase.core.routing
+# decides which database each query uses.
+def _database(url: str, *, connect_timeout: int) -> dict:
+    database = environ.Env.db_url_config(url)
+    database["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+    database["CONN_HEALTH_CHECKS"] = True
+    database.setdefault("OPTIONS", {}).update({
+        "connect_timeout": connect_timeout,
         "options": f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=15000)}",
+    })
+    # Behind PgBouncer in transaction mode (DB_PGBOUNCER=true, with DB_CONN_MAX_AGE=0):
+    # no server-side cursors and no prepared statements outlive a transaction.
+    if env.bool("DB_PGBOUNCER", default=False):
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
+        database["OPTIONS"]["prepare_threshold"] = None
+    return database
+
+
+DATABASES = {"default": _database(
+    env.str("DATABASE_URL", default="postgres://kbase@127.0.0.1:5432/kbase"),
+    connect_timeout=env.int("DB_CONNECT_TIMEOUT", default=3))}
+for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    DATABASES[f"replica{_number}"] = {
+        **_database(_url, connect_timeout=env.int("DB_REPLICA_CONNECT_TIMEOUT", default=1)),
+        "TEST": {"MIRROR": "default"},
     }
-)
+DATABASE_ROUTERS = ["kbase.core.routing.ReplicaRouter"]
+KBASE_REPLICA_MAX_LAG_SECONDS = env.float("KBASE_REPLICA_MAX_LAG_SECONDS", default=10.0)
+KBASE_REPLICA_CHECK_SECONDS = env.float("KBASE_REPLICA_CHECK_SECONDS", default=2.0)
+KBASE_READ_YOUR_WRITES_SECONDS = env.int("KBASE_READ_YOUR_WRITES_SECONDS", default=10)
+KBASE_ROUTING_HEADER = env.bool("KBASE_ROUTING_HEADER", default=False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every gunicorn worker (throttles live here): the
@@ -206,6 +230,9 @@ PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # Spreadsheet imports in the admin: all rows in one transaction, none written if
 # any row fails.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# The uploaded file waits between preview and confirmation in the shared cache,
+# not on one web server's disk: the confirmation may reach another server.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # Events carry their transaction's start time: the change feed relies on it to
 # serve only changes no still-running transaction can precede.

@@ -313,6 +313,10 @@ class ChangeFeedView(KbaseViewSetMixin, generics.GenericAPIView):
     filter_backends: list = []
     pagination_class = None
     signer = signing.Signer(salt="kbase.api.changes")
+    blank_means_absent = ("since", "cursor")  # for the schema
+    # The horizon (changes.change_horizon) sees the transactions still running on the
+    # primary only: a replica's feed could pass over changes it has not replayed yet.
+    reads_from_primary = True
 
     def _position(self, request: Request):
         cursor, since = request.query_params.get("cursor"), request.query_params.get("since")
