@@ -11,13 +11,14 @@ WITH_DB := $(PYTHON) scripts/localdb.py exec --
 PORT ?= 8000
 export PORT
 
-.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore fuzz
+.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore fuzz cluster-demo
 
 help:
 	@echo "make run    install, start the database, migrate, load the seed facts, serve on :$(PORT)"
 	@echo "make test   install, start the database, lint, run the test suite"
 	@echo "make stop   stop the project-local PostgreSQL cluster"
 	@echo "make backup / make restore FILE=...   pg_dump archive of the database, and back"
+	@echo "make cluster-demo   a primary, a streaming replica and two kbase servers, step by step"
 
 system-deps:
 	@echo "==> system packages"
@@ -71,6 +72,12 @@ lint:
 # (`make test` runs the same tests with 5).
 fuzz: install
 	@$(WITH_DB) env FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} $(VENV)/bin/pytest -q tests/api/test_fuzz.py
+
+# A PostgreSQL primary and a streaming replica (private clusters, pg_basebackup) with
+# two kbase servers over them: prints each step's result (tests/core/test_cluster.py
+# runs the same steps in `make test`).
+cluster-demo: install
+	@$(PY) -m tests.cluster_demo
 
 # `make backup` writes backups/kbase-<time>.dump; `make restore FILE=...` puts one back.
 backup: install
