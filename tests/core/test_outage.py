@@ -1,64 +1,27 @@
 """The database goes away under a running server, then comes back."""
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
-from kbase.core.pgtools import find_bindir
-from tests.helpers import PROJECT_DIR, free_port, http_get, running_server
-
-AS_ROOT = os.geteuid() == 0
-
-
-def run_as_server_user(argv: list[str]) -> None:
-    if AS_ROOT:
-        argv = ["runuser", "-u", "postgres", "--", *argv]
-    subprocess.run(argv, check=True, capture_output=True, cwd="/", timeout=120)
+from kbase.core.pgcluster import init_primary, prepare_database
+from tests.helpers import http_get, running_server
 
 
 @pytest.fixture
 def private_cluster():
     """A PostgreSQL cluster of the test's own, to stop and start at will."""
-    bindir = find_bindir(need="initdb")
-    assert bindir is not None, "PostgreSQL server binaries are needed (make test installs them)"
     root = Path(tempfile.mkdtemp(prefix="kbase-outage-"))
-    root.chmod(0o755)
-    if AS_ROOT:
-        shutil.chown(root, "postgres", "postgres")
-    data, port = root / "data", free_port()
-    run_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "kbase",
-                        "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"])
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
-
-    def start():
-        run_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-l",
-                            str(root / "log"), "-w", "-o", options, "start"])
-
-    def stop():
-        run_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                            "-w", "stop"])
-
-    start()
-    subprocess.run([str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U",
-                    "kbase", "kbase"], check=True, timeout=60)
-    url = f"postgres://kbase@127.0.0.1:{port}/kbase"
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "kbase.settings.test"}
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"],
-                   cwd=PROJECT_DIR, env=env, check=True, capture_output=True, timeout=300)
+    server = init_primary(root)
     try:
-        yield url, start, stop
+        prepare_database(server.url)
+        yield server.url, server.start, lambda: server.stop(mode="immediate")
     finally:
-        subprocess.run(["runuser", "-u", "postgres", "--", str(bindir / "pg_ctl"), "-D",
-                        str(data), "-m", "immediate", "stop"] if AS_ROOT else
-                       [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, cwd="/", check=False)
+        server.stop(mode="immediate")
         shutil.rmtree(root, ignore_errors=True)
 
 
