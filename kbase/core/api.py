@@ -81,6 +81,14 @@ class StrictPageSizeMixin:
         return parameters
 
 
+# A value signed by django.core.signing.Signer: the value, a colon, and 43 characters
+# of URL-safe base64 (an HMAC-SHA256).
+SIGNED_CURSOR_PATTERN = r"^.+:[A-Za-z0-9_-]{43}$"
+CURSOR_DESCRIPTION = (
+    "Opaque: copy it from `next` or `previous`. kbase signs its cursors, so a value it did "
+    "not issue (even one of the right shape) answers 400.")
+
+
 class KbaseCursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
     """Cursor pages stay stable while rows are inserted."""
 
@@ -119,6 +127,14 @@ class KbaseCursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
         return pagination.Cursor(offset=offset, reverse=reverse,
                                  position=tokens.get("p", [None])[0])
 
+    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.cursor_query_param:
+                parameter["schema"] = {"type": "string", "pattern": SIGNED_CURSOR_PATTERN}
+                parameter["description"] = CURSOR_DESCRIPTION
+        return parameters
+
 
 class KbasePagePagination(StrictPageSizeMixin, pagination.PageNumberPagination):
     """Numbered pages, for ranked results (search), where a cursor has no stable key.
@@ -133,6 +149,13 @@ class KbasePagePagination(StrictPageSizeMixin, pagination.PageNumberPagination):
             raise exceptions.ValidationError({self.page_query_param: [
                 _("Must be a whole number from 1.")]})
         return number
+
+    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1}
+        return parameters
 
 
 class StrictOrderingFilter(filters.OrderingFilter):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -12,7 +13,59 @@ from drf_spectacular.utils import (
     extend_schema,
     inline_serializer,
 )
-from rest_framework import serializers
+from rest_framework import permissions, serializers
+
+# Permission classes under which an anonymous client may read (GET, HEAD, OPTIONS).
+ANONYMOUS_READ_PERMISSIONS = (
+    permissions.AllowAny,
+    permissions.IsAuthenticatedOrReadOnly,
+    permissions.DjangoModelPermissionsOrAnonReadOnly,
+)
+
+NO_NUL_PATTERN = r"^[^\u0000]*$"
+
+
+class KbaseAutoSchema(AutoSchema):
+    """drf-spectacular's schema, with the security of each operation as it is enforced:
+    when every permission of the view lets anonymous clients read, a read operation
+    lists the empty requirement `{}` (authentication optional) beside token and session.
+    drf-spectacular only knows this of AllowAny and IsAuthenticatedOrReadOnly."""
+
+    def get_auth(self) -> list[dict[str, list[str]]]:
+        auths = super().get_auth()
+        if {} not in auths and self._anonymous_may_call():
+            auths.append({})
+        return auths
+
+    def _get_filter_parameters(self) -> list[dict[str, Any]]:
+        # django-filter reads an empty value as no filter at all, except where the value
+        # must come from a list (an enum): the schema says so with allowEmptyValue.
+        # (Comma-separated lists are arrays in the schema, where an empty value is
+        # already an empty list.)
+        # Text filters are Django form fields, which refuse NUL characters.
+        parameters = super()._get_filter_parameters()
+        for parameter in parameters:
+            schema = parameter.get("schema", {})
+            if "enum" not in schema and schema.get("type") != "array":
+                parameter["allowEmptyValue"] = True
+            for text in (schema, schema.get("items", {})):
+                if text.get("type") == "string" and not {"enum", "format", "pattern"} & set(text):
+                    text["pattern"] = NO_NUL_PATTERN
+        return parameters
+
+    def get_operation(self, *args, **kwargs) -> dict[str, Any] | None:
+        operation = super().get_operation(*args, **kwargs)
+        blank_means_absent = getattr(self.view, "blank_means_absent", ())
+        for parameter in (operation or {}).get("parameters", []):
+            if parameter["in"] == "query" and parameter["name"] in blank_means_absent:
+                parameter["allowEmptyValue"] = True
+        return operation
+
+    def _anonymous_may_call(self) -> bool:
+        if self.method not in permissions.SAFE_METHODS:
+            return False
+        return all(isinstance(permission, ANONYMOUS_READ_PERMISSIONS)
+                   for permission in self.view.get_permissions())
 
 LANGUAGE_PARAMETERS = [
     OpenApiParameter(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -9,10 +11,32 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .search import QueryError, parse_query, search_condition
+from .search import MAX_QUERY_LENGTH, QueryError, parse_query, search_condition
 
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
+
+
+def as_utc(value: datetime) -> datetime:
+    """An aware time in UTC. ISO 8601 allows UTC offsets PostgreSQL refuses (beyond
+    ±15:59); in UTC every one is fine. A time past either end of the calendar clamps
+    to that end."""
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        return (datetime.min if value.year == 1 else datetime.max).replace(tzinfo=UTC)
+
+
+class UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return as_utc(value) if value is not None else None
+
+
+class IsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 time with any UTC offset."""
+
+    field_class = UtcIsoDateTimeField
 
 
 class StrictBooleanField(forms.Field):
@@ -63,11 +87,21 @@ class CharInFilter(django_filters.BaseInFilter, django_filters.CharFilter):
     pass
 
 
-@extend_schema_field(OpenApiTypes.STR)
+class SlugMultipleField(django_filters.fields.ModelMultipleChoiceField):
+    def clean(self, value):
+        # An empty value is no filter, as for every other filter.
+        return super().clean([item for item in value or [] if item != ""])
+
+
+@extend_schema_field({"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"})
 class SlugMultipleFilter(django_filters.ModelMultipleChoiceFilter):
-    """Related objects named by slug; an unknown slug answers 400."""
+    """Related objects named by slug; an unknown slug answers 400 (so that a typo is
+    not read as "nothing matches")."""
+
+    field_class = SlugMultipleField
 
 
+@extend_schema_field({"type": "string", "maxLength": MAX_QUERY_LENGTH})
 class FullTextFilter(django_filters.CharFilter):
     """`q`: bilingual full-text search in web-search syntax over the model's search
     document. Empty or whitespace-only is no filter; an over-long query is a 400."""

@@ -144,13 +144,15 @@ def parse_query(raw: str) -> ParsedQuery:
         if not re.search(r"\w", term.text):
             join_next = False
             continue
+        # Terms past the limit are ignored, as web search engines do: the limit only
+        # bounds the database query, and refusing would make a valid-looking query fail.
+        if sum(len(group) for group in groups) == MAX_QUERY_TERMS:
+            break
         if join_next and groups and not term.negated:
             groups[-1].append(term)
         else:
             groups.append([term])
         join_next = False
-    if sum(len(group) for group in groups) > MAX_QUERY_TERMS:
-        raise QueryError(f"A query has at most {MAX_QUERY_TERMS} terms.")
     return ParsedQuery(groups=groups)
 
 

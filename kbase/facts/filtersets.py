@@ -7,20 +7,27 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kbase.core.filters import (
     CharInFilter,
     FullTextFilter,
     IdFilter,
+    IsoDateTimeFilter,
     SlugMultipleFilter,
     StrictBooleanFilter,
     UUIDInFilter,
 )
 from kbase.core.models import Language
-from kbase.sources.normalize import InvalidURL, normalize_url
+from kbase.sources.normalize import MAX_URL_LENGTH, URL_PATTERN, InvalidURL, normalize_url
 
 from .models import Citation, Discrepancy, Entity, Fact, Topic
+
+
+@extend_schema_field({"type": "string", "pattern": URL_PATTERN, "maxLength": MAX_URL_LENGTH})
+class SourceUrlFilter(django_filters.CharFilter):
+    pass
 
 
 class FactFilterSet(django_filters.FilterSet):
@@ -38,7 +45,7 @@ class FactFilterSet(django_filters.FilterSet):
         distinct=True, label=_("Entity slug; repeat for several (any of them)."))
     source = IdFilter(method="filter_source",
                                          label=_("Id of a source the fact cites."))
-    source_url = django_filters.CharFilter(
+    source_url = SourceUrlFilter(
         method="filter_source_url",
         label=_("Any variant of a cited source's URL (normalised as /sources/lookup/ does)."))
     publisher = CharInFilter(method="filter_publisher",
@@ -61,10 +68,10 @@ class FactFilterSet(django_filters.FilterSet):
     unit = django_filters.MultipleChoiceFilter(field_name="quantity_unit",
                                                choices=Fact.Unit.choices,
                                                label=_("Quantity unit; repeat for several."))
-    created_since = django_filters.IsoDateTimeFilter(
+    created_since = IsoDateTimeFilter(
         field_name="created_at", lookup_expr="gte",
         label=_("Created at or after this ISO 8601 time."))
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte",
         label=_("Updated at or after this ISO 8601 time (for clients that sync)."))
     needs_review = StrictBooleanFilter(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kbase.core.filters import CharInFilter, FullTextFilter
+from kbase.core.filters import CharInFilter, FullTextFilter, IsoDateTimeFilter
 from kbase.core.models import Language
 
 from .models import Source
@@ -26,7 +26,7 @@ class SourceFilterSet(django_filters.FilterSet):
                                                 label=_("Published on or after (YYYY-MM-DD)."))
     published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte",
                                                  label=_("Published on or before (YYYY-MM-DD)."))
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte",
         label=_("Updated at or after this ISO 8601 time."))
 

@@ -11,6 +11,10 @@ import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 MAX_URL_LENGTH = 2048
+# For the API schema: URLs normalize_url surely takes. It takes more spellings (any
+# case, ports, queries), so a value outside the pattern may still be a URL.
+URL_PATTERN = (r"^[Hh][Tt][Tt][Pp][Ss]?://[a-z0-9]{1,20}(\.[a-z0-9]{1,20}){1,4}"
+               r"(/[A-Za-z0-9._~-]{0,40}){0,8}$")
 
 # Parameters that say how a reader arrived, not which page they read.
 TRACKING_PARAMETERS = frozenset({

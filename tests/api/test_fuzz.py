@@ -16,26 +16,35 @@ from tests.factories import UserFactory
 from tests.helpers import PROJECT_DIR, current_database_url, running_server
 
 EXAMPLES = os.environ.get("FUZZ_EXAMPLES", "5")
-CHECKS = ("not_a_server_error,response_schema_conformance,status_code_conformance,"
-          "content_type_conformance")
+# Anonymous: every check schemathesis has, including that public reads really are
+# public (their security lists `{}`), that invalid input is refused and valid input
+# accepted. positive_data_acceptance is replaced by a version that knows a cursor, a
+# topic or an entity is valid only if kbase holds it (tests/api/fuzz_hooks.py).
+ANONYMOUS = ("--checks", "all", "--exclude-checks", "positive_data_acceptance")
+# With a token: the response checks. Write bodies are not yet described exactly
+# enough for the input checks (cross-field and workflow rules answer 400).
+EDITOR = ("--checks", "not_a_server_error,response_schema_conformance,"
+          "status_code_conformance,content_type_conformance")
+HOOKS = "tests.api.fuzz_hooks"
 
 
 def schemathesis(base: str, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "schemathesis.cli", "run", f"{base}/api/schema/",
-         "--checks", CHECKS, "--max-examples", EXAMPLES, "--no-color",
-         "--seed", "20261125", *extra],
-        cwd=PROJECT_DIR, capture_output=True, text=True, timeout=1800)
+         "--max-examples", EXAMPLES, "--no-color", "--seed", "20261125", *extra],
+        cwd=PROJECT_DIR, capture_output=True, text=True, timeout=3600,
+        env={**os.environ, "SCHEMATHESIS_HOOKS": HOOKS})
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("with_token", [False, True], ids=["anonymous", "editor"])
 def test_the_api_holds_to_its_schema_under_fuzzing(with_token):
     seed_load()
-    extra: list[str] = []
+    extra: list[str] = [*ANONYMOUS]
     if with_token:
         editor = UserFactory(username="fuzzer", is_superuser=True)
-        extra = ["--header", f"Authorization: Token {Token.objects.create(user=editor).key}"]
+        extra = [*EDITOR,
+                 "--header", f"Authorization: Token {Token.objects.create(user=editor).key}"]
     with running_server(env={"DATABASE_URL": current_database_url(),
                              "KBASE_THROTTLE_ANON": "100000/minute",
                              "KBASE_THROTTLE_USER": "100000/minute"},

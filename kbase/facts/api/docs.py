@@ -6,12 +6,19 @@ from __future__ import annotations
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 
+from kbase.core.api import (
+    CURSOR_DESCRIPTION,
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    SIGNED_CURSOR_PATTERN,
+)
 from kbase.core.docs import (
     LANGUAGE_PARAMETERS,
     PROBLEM_RESPONSES,
     WRITE_PROBLEMS,
     read_only_docs,
 )
+from kbase.core.search import MAX_QUERY_LENGTH, MAX_QUERY_TERMS
 
 from .serializers import (
     ChangePageSerializer,
@@ -28,6 +35,9 @@ from .serializers import (
     SupersedeSerializer,
     TopicSerializer,
 )
+
+# Not only whitespace (kbase strips the query and refuses an empty one).
+QUERY_PATTERN = r"\S"
 
 CHANGE = {
     "id": "facts.FactEvent:41",
@@ -349,8 +359,11 @@ SEARCH = extend_schema(
         "`OR`. Best matches first; `highlight` is the served text, HTML-escaped, with "
         "matches in `<mark>`. An empty `q` or one over 500 characters answers 400."),
     parameters=[
-        OpenApiParameter("q", OpenApiTypes.STR, required=True,
-                         description="What to search for, in Korean or English."),
+        OpenApiParameter("q", {"type": "string", "minLength": 1,
+                               "maxLength": MAX_QUERY_LENGTH, "pattern": QUERY_PATTERN},
+                         required=True,
+                         description="What to search for, in Korean or English (not only "
+                                     f"spaces). Terms past the {MAX_QUERY_TERMS}th are ignored."),
         *LANGUAGE_PARAMETERS,
     ],
     responses={200: SearchResultSerializer(many=True), **PROBLEM_RESPONSES},
@@ -371,11 +384,13 @@ CHANGES = extend_schema(
         "(`horizon`). When nothing new has happened, `next` is the same request: poll it. "
         "Anonymous clients see no change made while a fact was a draft or in review."),
     parameters=[
-        OpenApiParameter("since", OpenApiTypes.STR,
-                         description="Start at this ISO 8601 time or date."),
-        OpenApiParameter("cursor", OpenApiTypes.STR,
-                         description="Continue after the last change served (from `next`)."),
-        OpenApiParameter("page_size", OpenApiTypes.INT,
+        OpenApiParameter("since", OpenApiTypes.DATETIME,
+                         description="Start at this ISO 8601 time (or a date: its midnight)."),
+        OpenApiParameter("cursor", {"type": "string", "pattern": SIGNED_CURSOR_PATTERN},
+                         description="Continue after the last change served (from `next`). "
+                                     + CURSOR_DESCRIPTION),
+        OpenApiParameter("page_size", {"type": "integer", "minimum": 1,
+                                       "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
                          description="Changes per response, 1 to 200 (default 50)."),
     ],
     responses={200: ChangePageSerializer, **PROBLEM_RESPONSES},

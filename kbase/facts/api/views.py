@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from django.core import signing
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -29,6 +30,7 @@ from kbase.core.api import (
     StrictOrderingFilter,
     expected_version_from_if_match,
 )
+from kbase.core.filters import StrictBooleanField, as_utc
 from kbase.core.search import ParsedQuery, QueryError, parse_query
 
 from .. import changes, exports, selectors, services
@@ -69,7 +71,10 @@ class CanChangeFact(permissions.BasePermission):
 
 
 def wants_brief(request: Request) -> bool:
-    return request.query_params.get("brief", "").lower() in {"1", "true", "yes"}
+    try:
+        return bool(StrictBooleanField(required=False).clean(request.query_params.get("brief")))
+    except DjangoValidationError as error:
+        raise ValidationError({"brief": error.messages}) from None
 
 
 @extend_schema_view(**docs.FACT_VIEWSET)
@@ -77,6 +82,7 @@ class FactViewSet(KbaseModelViewSet):
     lookup_field = "public_id"
     lookup_url_kwarg = "id"
     lookup_value_regex = UUID_PATTERN
+    blank_means_absent = ("brief", "fields")  # for the schema
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     filterset_class = FactFilterSet
     ordering_fields = ["created_at", "updated_at"]
@@ -338,7 +344,7 @@ class ChangeFeedView(KbaseViewSetMixin, generics.GenericAPIView):
                         from None
             if timezone.is_naive(parsed):
                 parsed = timezone.make_aware(parsed)
-            return None, parsed
+            return None, as_utc(parsed)
         return None, None
 
     def get(self, request: Request) -> Response:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 
 from kbase.core.docs import LANGUAGE_PARAMETERS, PROBLEM_RESPONSES, WRITE_PROBLEMS, read_only_docs
 from kbase.facts.api.serializers import FactSerializer
 
+from ..normalize import MAX_URL_LENGTH, URL_PATTERN
 from .serializers import PublisherSerializer, SourceSerializer, SourceWriteSerializer
 
 SourceLookupSerializer = inline_serializer(name="SourceLookup", fields={
@@ -93,8 +93,11 @@ SOURCE_VIEWSET = {
                     "source. Answers the source, its other editions and the facts citing it "
                     "(at most 200; page through `/sources/{id}/facts/` for more). An unknown "
                     "URL answers 404; text that is not a URL answers 400.",
-        parameters=[OpenApiParameter("url", OpenApiTypes.STR, required=True,
-                                     description="The URL, in any of its forms."),
+        parameters=[OpenApiParameter("url", {"type": "string", "pattern": URL_PATTERN,
+                                             "maxLength": MAX_URL_LENGTH},
+                                     required=True,
+                                     description="The URL, in any of its forms: an absolute "
+                                                 "http or https URL with a host name."),
                     *LANGUAGE_PARAMETERS],
         responses={200: SourceLookupSerializer, **PROBLEM_RESPONSES},
         examples=[OpenApiExample("A Naver link", response_only=True, value={

@@ -1,0 +1,39 @@
+"""Schemathesis hooks for kbase's fuzz runs (loaded through SCHEMATHESIS_HOOKS).
+
+positive_data_acceptance says a request that fits the schema must not be refused.
+That holds for every kbase parameter except those whose valid values are data
+rather than a shape: a cursor is valid only if kbase signed it, and a topic or
+entity filter only if it names one that exists (an unknown one answers 400, so a
+typo is not read as "no facts"). The schema gives their shape (a signed value, a
+slug) and says so in words, but no generator can produce a value kbase holds, so
+a generated one is refused. This check is positive_data_acceptance with that single
+exception: a 400 whose only complaints are such parameters the request carried.
+Any other refusal still fails.
+"""
+
+from __future__ import annotations
+
+import json
+
+import schemathesis
+from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+VALID_ONLY_IF_KBASE_HOLDS_IT = {"cursor", "topic", "entity"}
+
+
+def _refuses_only_unknown_references(response, case) -> bool:
+    if response.status_code != 400:
+        return False
+    try:
+        errors = set(json.loads(response.content).get("errors", {}))
+    except (ValueError, AttributeError):
+        return False
+    sent = set(case.query or {})
+    return bool(errors) and errors <= VALID_ONLY_IF_KBASE_HOLDS_IT & sent
+
+
+@schemathesis.check
+def positive_data_accepted_but_unknown_references(ctx, response, case):
+    if _refuses_only_unknown_references(response, case):
+        return None
+    return positive_data_acceptance(ctx, response, case)
