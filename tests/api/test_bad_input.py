@@ -77,3 +77,45 @@ def test_a_patch_with_a_nul_changes_nothing(editor):
     assert response.status_code == 400
     fact.refresh_from_db()
     assert fact.text_en == "unchanged"
+
+
+# Found by fuzzing (tests/api/test_fuzz.py).
+
+@pytest.mark.parametrize("url", [
+    "/api/v1/facts/?updated_since=1456-07-29T05:23:44.14%2B17:36",
+    "/api/v1/changes/?since=2000-01-01T00:00:00%2B17:36",
+    "/api/v1/facts/?created_since=0001-01-01T00:00:00%2B01:00",
+])
+def test_a_utc_offset_postgresql_refuses_is_compared_in_utc(api, url):
+    assert api.get(url).status_code == 200
+
+
+def test_a_search_past_sixteen_terms_ignores_the_rest(api):
+    query = " ".join(f"word{number}" for number in range(40))
+    assert api.get("/api/v1/search/", {"q": query}).status_code == 200
+
+
+def test_an_empty_topic_filter_is_no_filter(api):
+    FactFactory()
+    response = api.get("/api/v1/facts/?topic=&entity=")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
+
+
+def test_brief_must_be_true_or_false(api):
+    response = api.get("/api/v1/facts/?brief=maybe")
+    assert response.status_code == 400
+    assert "brief" in response.json()["errors"]
+
+
+def test_anonymous_clients_cannot_read_a_drafts_history(api):
+    draft = FactFactory(status=Fact.Status.DRAFT)
+    response = api.get(f"/api/v1/facts/{draft.public_id}/history/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_fact_in_review_is_hidden_from_anonymous_clients(api):
+    in_review = FactFactory(status=Fact.Status.REVIEW)
+    assert api.get(f"/api/v1/facts/{in_review.public_id}/").status_code == 404
+    assert api.get("/api/v1/facts/", {"id": str(in_review.public_id)}).json()["results"] == []
