@@ -11,7 +11,7 @@ WITH_DB := $(PYTHON) scripts/localdb.py exec --
 PORT ?= 8000
 export PORT
 
-.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore fuzz cluster-demo
+.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore fuzz bench bench-smoke cluster-demo
 
 help:
 	@echo "make run    install, start the database, migrate, load the seed facts, serve on :$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make stop   stop the project-local PostgreSQL cluster"
 	@echo "make backup / make restore FILE=...   pg_dump archive of the database, and back"
 	@echo "make cluster-demo   a primary, a streaming replica and two kbase servers, step by step"
+	@echo "make bench  the benchmark (BENCH_FACTS=1000000 for the full size); make bench-smoke: tiny"
 
 system-deps:
 	@echo "==> system packages"
@@ -78,6 +79,15 @@ fuzz: install
 # runs the same steps in `make test`).
 cluster-demo: install
 	@$(PY) -m tests.cluster_demo
+
+# The benchmark (bench/): BENCH_FACTS generated facts (default 100,000; the data is
+# kept for the next run of the same size), BENCH_DURATION seconds a run.
+bench: install
+	@$(WITH_DB) $(PY) -m bench.run
+
+# A tiny benchmark, run by CI so the harness cannot rot; it judges no target.
+bench-smoke: install
+	@$(WITH_DB) $(PY) -m bench.run --smoke --facts 300 --duration 1
 
 # `make backup` writes backups/kbase-<time>.dump; `make restore FILE=...` puts one back.
 backup: install

@@ -2,7 +2,8 @@
 # Installs the Debian packages kbase needs on a fresh machine, when run as root:
 # PostgreSQL's server binaries (any major version: Debian 12 ships 15, newer
 # releases newer ones), and the headless Chromium and CJK fonts the browser
-# tests drive (without the fonts, Korean renders as empty boxes). As another
+# tests drive (without the fonts, Korean renders as empty boxes), and wrk and
+# Redis for the benchmark. As another
 # user it only reports what is missing.
 # KBASE_SKIP_SYSTEM_DEPS=1 turns it off.
 set -euo pipefail
@@ -16,6 +17,10 @@ if [ "${KBASE_BROWSER_TESTS:-1}" = "1" ]; then
   dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" \
     || missing+=(fonts-noto-cjk)
 fi
+
+# The benchmark's load generator and the shared cache it runs kbase with.
+command -v wrk >/dev/null || missing+=(wrk)
+command -v redis-server >/dev/null || missing+=(redis-server)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

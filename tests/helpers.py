@@ -51,8 +51,10 @@ def http_request(method: str, url: str, *, json_body=None, headers: dict | None 
 
 
 @contextmanager
-def running_server(*, env: dict[str, str], settings: str = "kbase.settings.test"):
-    """A gunicorn process serving kbase on a free loopback port; yields its base URL."""
+def running_server(*, env: dict[str, str], settings: str = "kbase.settings.test",
+                   workers: int | None = 1):
+    """A gunicorn process serving kbase on a free loopback port; yields its base URL.
+    `workers=None` leaves the number of processes to gunicorn.conf.py."""
     port = free_port()
     process_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
     # The server's log goes to a file: a pipe nobody reads fills up after a few
@@ -60,8 +62,9 @@ def running_server(*, env: dict[str, str], settings: str = "kbase.settings.test"
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
-             "--bind", f"127.0.0.1:{port}", "--workers", "1", "--access-logfile",
-             "/dev/null", "kbase.wsgi"],
+             "--bind", f"127.0.0.1:{port}",
+             *(["--workers", str(workers)] if workers else []),
+             "--access-logfile", "/dev/null", "kbase.wsgi"],
             cwd=PROJECT_DIR, env=process_env, stdout=subprocess.DEVNULL, stderr=log,
         )
         base = f"http://127.0.0.1:{port}"
@@ -69,7 +72,10 @@ def running_server(*, env: dict[str, str], settings: str = "kbase.settings.test"
             deadline = time.monotonic() + 30
             while True:
                 try:
-                    http_get(base + "/healthz", timeout=1)
+                    # As a TLS-terminating proxy would say (production redirects to
+                    # HTTPS otherwise); other settings ignore the header.
+                    http_request("GET", base + "/healthz", timeout=1,
+                                 headers={"X-Forwarded-Proto": "https"})
                     break
                 except OSError:
                     if process.poll() is not None or time.monotonic() > deadline:

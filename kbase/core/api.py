@@ -195,6 +195,12 @@ class KbaseViewSetMixin:
         super().initial(request, *args, **kwargs)
         request.kbase_language = negotiate_language(request)
 
+    @property
+    def served_language(self) -> str:
+        # Permission checks ask for the queryset (only for its model) before the
+        # language is negotiated.
+        return getattr(self.request, "kbase_language", DEFAULT_LANGUAGE)
+
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()
         request = self.request
@@ -277,3 +283,4 @@ def expected_version_from_if_match(request: Request) -> int | None:
         # An ETag kbase never issued can match nothing.
         return -1
     return versions.pop()
+

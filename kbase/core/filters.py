@@ -115,3 +115,4 @@ class FullTextFilter(django_filters.CharFilter):
             raise serializers.ValidationError({self.field_name: [str(error)]}) from error
         condition = search_condition(parsed, prefix="search_document__")
         return qs.filter(condition) if condition is not None else qs
+

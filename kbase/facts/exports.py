@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 
+from kbase.core.renderers import dumps
 from kbase.core.representation import decimal_text, iso
 
 from .api.serializers import fact_data
@@ -113,14 +113,15 @@ def fact_jsonld(fact: Fact, base_url: str) -> dict:
     return claim
 
 
-def ndjson_stream(facts: QuerySet[Fact], *, language: str, batch: int = 500) -> Iterator[str]:
+def ndjson_stream(facts: QuerySet[Fact], *, language: str,
+                  batch: int = 500) -> Iterator[bytes]:
     """One fact per line, read in keyset batches: memory stays flat however many
-    facts there are (the queryset carries its prefetches)."""
+    facts there are (the queryset carries its representation)."""
     last_id = 0
     while True:
         page = list(facts.filter(id__gt=last_id).order_by("id")[:batch])
         if not page:
             return
         for fact in page:
-            yield json.dumps(fact_data(fact, language), ensure_ascii=False) + "\n"
+            yield dumps(fact_data(fact, language)) + b"\n"
         last_id = page[-1].id

@@ -7,6 +7,7 @@ Python, English is stemmed by PostgreSQL, and one UPDATE writes a whole batch.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from django.db import connection
@@ -15,10 +16,11 @@ from django.db.models import Prefetch
 from kbase.core.search import english_document, korean_document
 
 from .models import Citation, Fact
+from .numbers import check_numbers
 
-_UPSERT_FACTS = """
-INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en)
-SELECT v.id,
+# The weighted vectors of a fact's search document, from the eight texts of
+# fact_documents() in a row `v`; the benchmark's bulk loader reuses it.
+FACT_VECTORS_SQL = """
        setweight(to_tsvector('simple', v.ko_a), 'A')
     || setweight(to_tsvector('simple', v.ko_b), 'B')
     || setweight(to_tsvector('simple', v.ko_c), 'C')
@@ -27,11 +29,17 @@ SELECT v.id,
     || setweight(to_tsvector('english', v.en_b), 'B')
     || setweight(to_tsvector('english', v.en_c), 'C')
     || setweight(to_tsvector('english', v.en_d), 'D')
+"""
+
+_UPSERT_FACTS = f"""
+INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check)
+SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb
 FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
-            %s::text[], %s::text[], %s::text[], %s::text[])
-     AS v(id, ko_a, ko_b, ko_c, ko_d, en_a, en_b, en_c, en_d)
+            %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])
+     AS v(id, ko_a, ko_b, ko_c, ko_d, en_a, en_b, en_c, en_d, number_check)
 ON CONFLICT (fact_id) DO UPDATE
-SET search_ko = EXCLUDED.search_ko, search_en = EXCLUDED.search_en
+SET search_ko = EXCLUDED.search_ko, search_en = EXCLUDED.search_en,
+    number_check = EXCLUDED.number_check
 """
 
 def _names(things: Iterable, language: str) -> list[str]:
@@ -65,19 +73,26 @@ def fact_documents(fact: Fact) -> tuple[str, ...]:
     )
 
 
+def number_check_json(fact: Fact) -> str:
+    return json.dumps(check_numbers(text_ko=fact.text_ko, text_en=fact.text_en,
+                                    quantity=fact.quantity_value).as_dict(), ensure_ascii=False)
+
+
 def fact_search_refresh(*, fact_ids: Iterable[int]) -> int:
     """Rebuild the search documents of these facts; returns how many."""
     ids = list(fact_ids)
     if not ids:
         return 0
-    facts = Fact.objects.filter(pk__in=ids).only("id", "text_ko", "text_en").prefetch_related(
+    facts = Fact.objects.filter(pk__in=ids).only(
+        "id", "text_ko", "text_en", "quantity_value").prefetch_related(
         "topics", "entities",
         Prefetch("citations", Citation.objects.select_related("source").only(
             "id", "fact_id", "quote", "quote_translation", "source__language",
             "source__title_ko", "source__title_en")))
-    columns: list[list] = [[] for _ in range(9)]
+    columns: list[list] = [[] for _ in range(10)]
     for fact in facts:
-        for column, value in zip(columns, (fact.pk, *fact_documents(fact)), strict=True):
+        values = (fact.pk, *fact_documents(fact), number_check_json(fact))
+        for column, value in zip(columns, values, strict=True):
             column.append(value)
     with connection.cursor() as cursor:
         cursor.execute(_UPSERT_FACTS, columns)

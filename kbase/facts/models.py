@@ -350,6 +350,9 @@ class FactSearchDocument(SearchDocument):
 
     fact = models.OneToOneField(Fact, on_delete=models.CASCADE, primary_key=True,
                                 related_name="search_document")
+    # The fact's number check (kbase.facts.numbers), derived from its texts and
+    # quantity like the vectors and kept with them, so reads serve it ready-made.
+    number_check = models.JSONField(default=dict)
 
     class Meta:
         indexes = [GinIndex(fields=["search_ko"], name="fact_search_ko_gin"),

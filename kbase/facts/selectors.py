@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connection
 from django.db.models import ExpressionWrapper, F, FloatField, Prefetch, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Replace
 
 from kbase.core.search import ParsedQuery, rank_queries, search_condition
@@ -42,11 +43,6 @@ def fact_list(*, user, with_provenance: bool = False,
         with_provenance=with_provenance)
 
 
-def fact_written(*, pk: int) -> Fact:
-    """The fact a client has just written, as the API represents it."""
-    return with_representation(Fact.objects.filter(pk=pk)).get()
-
-
 def with_representation(facts: QuerySet[Fact], *,
                         with_provenance: bool = False) -> QuerySet[Fact]:
     facts = facts.select_related("superseded_by").only(
@@ -60,14 +56,114 @@ def with_representation(facts: QuerySet[Fact], *,
                  .defer("source__archived_text").order_by("id")),
     ]
     if with_provenance:
-        prefetches.append(Prefetch(
-            "discrepancies",
-            Discrepancy.objects.order_by("id").prefetch_related(
-                Prefetch("statements", DiscrepancyStatement.objects
-                         .select_related("source__publisher")
-                         .defer("source__archived_text").order_by("id"))),
-        ))
+        prefetches.append(_discrepancies_prefetch())
     return facts.prefetch_related(*prefetches)
+
+
+def _discrepancies_prefetch() -> Prefetch:
+    return Prefetch(
+        "discrepancies",
+        Discrepancy.objects.order_by("id").prefetch_related(
+            Prefetch("statements", DiscrepancyStatement.objects
+                     .select_related("source__publisher")
+                     .defer("source__archived_text").order_by("id"))))
+
+
+# --- The API's representation, built by PostgreSQL ----------------------------
+# The parts of a fact that are lists of other rows (topics, entities, citations
+# with their sources and publishers) come from the facts query itself as JSON
+# text, ready to embed in the response: a page costs one query, and Python
+# neither builds nor parses those objects. tests/api/test_facts_read.py holds
+# them equal to the object-built representation (serializers.fact_data).
+
+def _name_in(table: str, column: str = "name") -> str:
+    """SQL for representation.name_in(): the served language's value, else the other."""
+    return (f"CASE WHEN %s = 'ko' THEN coalesce(nullif({table}.{column}_ko, ''), "
+            f"{table}.{column}_en) ELSE coalesce(nullif({table}.{column}_en, ''), "
+            f"{table}.{column}_ko) END")
+
+
+_TOPICS_SQL = f"""
+SELECT coalesce(json_agg(json_build_object(
+    'slug', t.slug, 'name', {_name_in("t")}, 'name_ko', t.name_ko, 'name_en', t.name_en)
+    ORDER BY t.slug), '[]')::text
+FROM facts_fact_topics ft JOIN facts_topic t ON t.id = ft.topic_id
+WHERE ft.fact_id = facts_fact.id"""
+
+_ENTITIES_SQL = f"""
+SELECT coalesce(json_agg(json_build_object(
+    'slug', e.slug, 'name', {_name_in("e")}, 'name_ko', e.name_ko, 'name_en', e.name_en,
+    'kind', e.kind) ORDER BY e.slug), '[]')::text
+FROM facts_fact_entities fe JOIN facts_entity e ON e.id = fe.entity_id
+WHERE fe.fact_id = facts_fact.id"""
+
+# The source brief of kbase.sources.api.serializers.source_brief.
+_CITATIONS_SQL = f"""
+SELECT coalesce(json_agg(json_build_object(
+    'id', c.id,
+    'source', json_build_object(
+        'id', s.id, 'slug', s.slug, 'kind', s.kind, 'language', s.language,
+        'title', coalesce(nullif(CASE WHEN s.language = 'ko' THEN s.title_ko
+                                      ELSE s.title_en END, ''), {_name_in("s", "title")}),
+        'publisher', json_build_object('slug', p.slug, 'name', {_name_in("p")}),
+        'published_on', s.published_on, 'url', s.url),
+    'quote', c.quote, 'quote_translation', c.quote_translation, 'locator', c.locator,
+    'stance', c.stance, 'note', c.note, 'accessed_on', c.accessed_on) ORDER BY c.id), '[]')::text
+FROM facts_citation c JOIN sources_source s ON s.id = c.source_id
+JOIN sources_publisher p ON p.id = s.publisher_id
+WHERE c.fact_id = facts_fact.id"""
+
+_NUMBER_CHECK_SQL = """
+SELECT d.number_check::text FROM facts_factsearchdocument d WHERE d.fact_id = facts_fact.id"""
+
+_SUPERSEDED_BY_SQL = """
+SELECT r.public_id::text FROM facts_fact r WHERE r.id = facts_fact.superseded_by_id"""
+
+# Fact.possibly_stale_languages, so that the four timestamps it reads stay unloaded.
+_POSSIBLY_STALE_SQL = """
+array_remove(ARRAY[
+    CASE WHEN facts_fact.text_ko <> '' AND greatest(facts_fact.text_ko_changed_at,
+              facts_fact.text_ko_reviewed_at) < facts_fact.text_en_changed_at THEN 'ko' END,
+    CASE WHEN facts_fact.text_en <> '' AND greatest(facts_fact.text_en_changed_at,
+              facts_fact.text_en_reviewed_at) < facts_fact.text_ko_changed_at THEN 'en' END
+], NULL)"""
+
+_API_DEFERRED = {"superseded_by_id", "text_ko_changed_at", "text_en_changed_at",
+                 "text_ko_reviewed_at", "text_en_reviewed_at", "created_by_id", "updated_by_id"}
+
+
+def with_api_representation(facts: QuerySet[Fact], *, language: str,
+                            with_provenance: bool = False) -> QuerySet[Fact]:
+    """`facts` with what the API serves of them, in one query: the fact's columns
+    plus `topics_json`, `entities_json`, `citations_json` and `number_check_json`
+    (JSON text in `language`), `superseded_by_public_id` and `possibly_stale_sql`.
+    With provenance, the discrepancies are prefetched."""
+    facts = facts.only(
+        *[f.attname for f in Fact._meta.concrete_fields if f.attname not in _API_DEFERRED],
+    ).annotate(
+        superseded_by_public_id=RawSQL(_SUPERSEDED_BY_SQL, []),
+        possibly_stale_sql=RawSQL(_POSSIBLY_STALE_SQL, []),
+        topics_json=RawSQL(_TOPICS_SQL, [language]),
+        entities_json=RawSQL(_ENTITIES_SQL, [language]),
+        citations_json=RawSQL(_CITATIONS_SQL, [language] * 2),
+        number_check_json=RawSQL(_NUMBER_CHECK_SQL, []),
+    )
+    if with_provenance:
+        facts = facts.prefetch_related(_discrepancies_prefetch())
+    return facts
+
+
+def fact_api_list(*, user, language: str, with_provenance: bool = False,
+                  include_withdrawn: bool = False) -> QuerySet[Fact]:
+    """fact_list() for the API: the same facts, represented by PostgreSQL."""
+    return with_api_representation(
+        fact_visible(user=user, include_withdrawn=include_withdrawn), language=language,
+        with_provenance=with_provenance)
+
+
+def fact_api_written(*, pk: int, language: str) -> Fact:
+    """The fact a client has just written, as the API represents it."""
+    return with_api_representation(Fact.objects.filter(pk=pk), language=language).get()
 
 
 def citation_list(*, fact: Fact) -> QuerySet[Citation]:
@@ -86,10 +182,11 @@ def discrepancy_list(*, user) -> QuerySet[Discrepancy]:
                 .defer("source__archived_text").order_by("id"))))
 
 
-def fact_search(*, user, query: ParsedQuery) -> QuerySet[Fact]:
+def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> QuerySet[Fact]:
     """Facts matching `query`, best first, with `rank` and `headline_en` annotated
-    (the English text HTML-escaped with matches in <mark>)."""
-    facts = fact_list(user=user)
+    (the English text HTML-escaped with matches in <mark>); with `language`, in
+    the API's representation (fact_api_list), else with prefetched objects."""
+    facts = fact_api_list(user=user, language=language) if language else fact_list(user=user)
     condition = search_condition(query, prefix="search_document__")
     if condition is None:
         return facts.none()

@@ -1,10 +1,18 @@
 """Reading facts: visibility, language negotiation, paging, sparse fields, ETags."""
 
-import pytest
+from datetime import timedelta
 
-from kbase.facts.models import Fact
+import orjson
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from kbase.core.renderers import dumps
+from kbase.facts import selectors
+from kbase.facts.api.serializers import fact_data
+from kbase.facts.models import Fact, Topic
 from kbase.facts.services import discrepancy_create
-from tests.factories import CitationFactory, FactFactory
+from tests.factories import CitationFactory, FactFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +46,8 @@ def test_readers_see_drafts(reader):
 def test_the_list_costs_the_same_queries_for_1_or_100_facts(api, count,
                                                             django_assert_num_queries):
     make_cited_facts(count)
-    # facts, topics, entities, citations with their sources and publishers
-    with django_assert_num_queries(4):
+    # One: the facts, with topics, entities and citations built as JSON beside them.
+    with django_assert_num_queries(1):
         response = api.get(f"{FACTS}?page_size=200")
     assert len(response.json()["results"]) == count
 
@@ -50,8 +58,8 @@ def test_the_detail_costs_a_fixed_number_of_queries(api, django_assert_num_queri
     for n in range(3):
         discrepancy_create(slug=f"d{n}", fact=fact, aspect="number",
                            statements=[(citations[n].source, "38")])
-    # fact, topics, entities, citations, discrepancies, their statements, the chain
-    with django_assert_num_queries(7):
+    # the fact (with topics, entities, citations), discrepancies, statements, the chain
+    with django_assert_num_queries(4):
         response = api.get(detail(fact))
     assert len(response.json()["citations"]) == 6
     assert len(response.json()["discrepancies"]) == 3
@@ -200,3 +208,26 @@ def test_a_retracted_fact_stays_readable_by_its_link_but_leaves_the_list(api):
     fact = FactFactory(status=Fact.Status.RETRACTED, status_reason="corrected")
     assert api.get(detail(fact)).json()["status"] == "retracted"
     assert api.get(FACTS).json()["results"] == []
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_representation_postgresql_builds_is_the_one_python_builds(language):
+    """The API embeds topics, entities and citations as JSON built by PostgreSQL;
+    exports and pages build the same representation from objects. Both must agree,
+    fallbacks included (names and titles missing in one language)."""
+    call_command("load_seed", verbosity=0)
+    fact = CitationFactory(source=SourceFactory(language="ko", title_ko="", title_en="Only EN"),
+                           fact=FactFactory()).fact
+    fact.topics.add(Topic.objects.create(slug="only-ko", name_ko="한국어만", name_en=""))
+    # A Korean text older than the English text's last change, and a superseded fact.
+    now = timezone.now()
+    FactFactory(text_ko_changed_at=now - timedelta(days=2), text_en_changed_at=now)
+    FactFactory(status=Fact.Status.SUPERSEDED, superseded_by=fact)
+    from_objects = {f.pk: orjson.loads(dumps(fact_data(f, language)))
+                    for f in selectors.with_representation(Fact.objects.all())}
+    from_sql = {f.pk: orjson.loads(dumps(fact_data(f, language))) for f in
+                selectors.with_api_representation(Fact.objects.all(), language=language)}
+    assert len(from_sql) == Fact.objects.count() > 30
+    assert any(item["possibly_stale"] == ["ko"] for item in from_sql.values())
+    assert any(item["superseded_by"] == str(fact.public_id) for item in from_sql.values())
+    assert from_sql == from_objects

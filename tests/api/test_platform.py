@@ -6,6 +6,7 @@ import sys
 import pytest
 from rest_framework.throttling import AnonRateThrottle
 
+from kbase.core.throttles import AccountRateThrottle
 from tests.helpers import PROJECT_DIR
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +45,19 @@ def test_anonymous_clients_are_throttled_with_retry_after(api, monkeypatch):
     response = api.get("/api/v1/topics/")
     assert response["Content-Type"] == "application/problem+json"
     assert int(response["Retry-After"]) > 0
+
+
+def test_anonymous_clients_are_counted_once_not_also_as_accounts(api, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    monkeypatch.setattr(AccountRateThrottle, "THROTTLE_RATES", {"user": "1/minute"})
+    statuses = [api.get("/api/v1/topics/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_signed_in_clients_are_throttled_by_account(reader, monkeypatch):
+    monkeypatch.setattr(AccountRateThrottle, "THROTTLE_RATES", {"user": "2/minute"})
+    statuses = [reader.get("/api/v1/topics/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
 
 
 def test_allowed_frontend_origins_get_cors_headers(api, settings):

@@ -185,8 +185,8 @@ def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
                    'unknown', 'published', '', 1, now(), now()
             FROM generate_series(1, 20000) AS n""")
         cursor.execute("""
-            INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en)
-            SELECT id, to_tsvector('simple', text_ko), to_tsvector('english', text_en)
+            INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check)
+            SELECT id, to_tsvector('simple', text_ko), to_tsvector('english', text_en), '{}'
             FROM facts_fact""")
         # What autovacuum (or rebuild_search_index) does after a bulk load.
         cursor.execute("SELECT gin_clean_pending_list('fact_search_ko_gin'::regclass), "

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.decorators import action
@@ -30,6 +29,7 @@ from kbase.core.api import (
     StrictOrderingFilter,
     expected_version_from_if_match,
 )
+from kbase.core.filter_backends import KbaseFilterBackend
 from kbase.core.filters import StrictBooleanField, as_utc
 from kbase.core.search import ParsedQuery, QueryError, parse_query
 
@@ -83,16 +83,20 @@ class FactViewSet(KbaseModelViewSet):
     lookup_url_kwarg = "id"
     lookup_value_regex = UUID_PATTERN
     blank_means_absent = ("brief", "fields")  # for the schema
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filter_backends = [KbaseFilterBackend, StrictOrderingFilter]
     filterset_class = FactFilterSet
     ordering_fields = ["created_at", "updated_at"]
     pagination_class = KbaseCursorPagination
     queryset = Fact.objects.none()  # for permissions and the schema; get_queryset reads
 
     def get_queryset(self):
-        return selectors.fact_list(
-            user=self.request.user, with_provenance=self.action == "retrieve",
-            include_withdrawn=self.action in {"retrieve", "jsonld", "history"})
+        include_withdrawn = self.action in {"retrieve", "jsonld", "history"}
+        if self.action in {"list", "retrieve"}:
+            return selectors.fact_api_list(
+                user=self.request.user, language=self.served_language,
+                with_provenance=self.action == "retrieve", include_withdrawn=include_withdrawn)
+        # Writes load the fact for the services; exports read prefetched objects.
+        return selectors.fact_list(user=self.request.user, include_withdrawn=include_withdrawn)
 
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:
@@ -102,7 +106,7 @@ class FactViewSet(KbaseModelViewSet):
         return FactSerializer
 
     def _represent(self, fact: Fact, *, status_code: int = 200) -> Response:
-        fresh = selectors.fact_written(pk=fact.pk)
+        fresh = selectors.fact_api_written(pk=fact.pk, language=self.served_language)
         data = FactSerializer(fresh, context=self.get_serializer_context()).data
         response = self.respond_with_etag(self.request, data, str(fresh.version),
                                           status=status_code)
@@ -174,9 +178,10 @@ class FactViewSet(KbaseModelViewSet):
     @action(detail=False, methods=["get"], url_path="ndjson", pagination_class=None,
             filter_backends=[])
     def dump(self, request: Request) -> StreamingHttpResponse:
-        facts = selectors.with_representation(Fact.objects.published())
+        facts = selectors.with_api_representation(Fact.objects.published(),
+                                                  language=self.served_language)
         return StreamingHttpResponse(
-            exports.ndjson_stream(facts, language=request.kbase_language),
+            exports.ndjson_stream(facts, language=self.served_language),
             content_type="application/x-ndjson; charset=utf-8")
 
     @action(detail=True, methods=["get"], url_path="jsonld", filter_backends=[])
@@ -275,7 +280,7 @@ class DiscrepancyViewSet(KbaseSlugReadOnlyViewSet):
     queryset = Discrepancy.objects.none()
     serializer_class = DiscrepancySerializer
     pagination_class = KbaseCursorPagination
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [KbaseFilterBackend]
     filterset_class = DiscrepancyFilterSet
 
     def get_queryset(self):
@@ -303,7 +308,8 @@ class FactSearchView(KbaseViewSetMixin, generics.ListAPIView):
         return self._parsed
 
     def get_queryset(self):
-        return selectors.fact_search(user=self.request.user, query=self.parsed_query())
+        return selectors.fact_search(user=self.request.user, query=self.parsed_query(),
+                                     language=self.served_language)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

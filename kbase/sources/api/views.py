@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
@@ -18,6 +17,7 @@ from kbase.core.api import (
     KbaseModelViewSet,
     KbaseSlugReadOnlyViewSet,
 )
+from kbase.core.filter_backends import KbaseFilterBackend
 from kbase.facts import selectors as fact_selectors
 from kbase.facts.api.serializers import FactSerializer
 from kbase.facts.models import Citation
@@ -38,7 +38,7 @@ class SourceCursorPagination(KbaseCursorPagination):
 class SourceViewSet(KbaseModelViewSet):
     queryset = Source.objects.none()
     lookup_value_regex = r"[0-9]{1,18}"
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [KbaseFilterBackend]
     filterset_class = SourceFilterSet
     pagination_class = SourceCursorPagination
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
@@ -90,8 +90,9 @@ class SourceViewSet(KbaseModelViewSet):
     @action(detail=True, methods=["get"], pagination_class=KbaseCursorPagination)
     def facts(self, request: Request, pk=None) -> Response:
         source = self.get_object()
-        facts = fact_selectors.fact_list(user=request.user).filter(citations__source=source) \
-            .distinct()
+        facts = fact_selectors.fact_api_list(
+            user=request.user, language=self.served_language).filter(
+            Exists(Citation.objects.filter(fact=OuterRef("pk"), source=source)))
         page = self.paginate_queryset(facts)
         serializer = FactSerializer(page, many=True, context=self.get_serializer_context())
         return self.get_paginated_response(serializer.data)
@@ -109,7 +110,8 @@ class SourceViewSet(KbaseModelViewSet):
             raise NotFound(_("%(url)s is not in the knowledge base (looked up as %(key)s).")
                            % {"url": raw[:300], "key": normalize_url(raw)})
         context = self.get_serializer_context()
-        facts = fact_selectors.fact_list(user=request.user).filter(
+        facts = fact_selectors.fact_api_list(
+            user=request.user, language=self.served_language).filter(
             Exists(Citation.objects.filter(fact=OuterRef("pk"), source=source)))
         return Response({
             "source": SourceSerializer(source, context=context).data,

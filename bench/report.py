@@ -1,0 +1,158 @@
+"""The benchmark's verdicts and its outputs: JSON, a Markdown table, a PNG plot."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from bench.run import RESULTS, Results, Run, Target
+
+LIST = "facts list (50, citations)"
+DETAIL = "fact detail"
+SEARCHES = ("Korean search", "English search")
+
+
+def _run(results: Results, scenario: str, server: str, connections: int = 8) -> Run | None:
+    return next((r for r in results.runs if r.scenario == scenario and r.server == server
+                 and r.connections == connections), None)
+
+
+def ratio(results: Results, scenario: str, floor: str, connections: int = 8) -> float | None:
+    ours, theirs = _run(results, scenario, "kbase", connections), \
+        _run(results, scenario, floor, connections)
+    if ours is None or theirs is None or not theirs.rps:
+        return None
+    return ours.rps / theirs.rps
+
+
+def judge(results: Results, *, smoke: bool = False) -> list[Target]:
+    """The issue's targets, each with what was measured. A smoke run is too small
+    to judge speed: it reports, it does not fail."""
+    targets = []
+
+    def add(name: str, passed: bool, detail: str) -> None:
+        targets.append(Target(name, passed, detail))
+
+    list_floor, list_plain = ratio(results, LIST, "floor"), ratio(results, LIST, "plain")
+    if list_floor is not None:
+        add("facts list ≥ 70% of the floor", list_floor >= 0.70, f"{list_floor:.0%}")
+    if list_plain is not None:
+        add("facts list ≥ 3× plain DRF", list_plain >= 3.0, f"{list_plain:.1f}×")
+    detail_floor = ratio(results, DETAIL, "floor")
+    if detail_floor is not None:
+        add("fact detail ≥ 80% of the floor", detail_floor >= 0.80, f"{detail_floor:.0%}")
+    for scenario in SEARCHES:
+        one, eight = _run(results, scenario, "kbase", 1), _run(results, scenario, "kbase", 8)
+        if one is not None:
+            add(f"{scenario}: p95 < 30 ms at 1 client", one.latency_ms["p95"] < 30,
+                f"{one.latency_ms['p95']:.1f} ms over {results.facts:,} facts")
+        if eight is not None:
+            add(f"{scenario}: p99 < 50 ms at 8 clients", eight.latency_ms["p99"] < 50,
+                f"{eight.latency_ms['p99']:.1f} ms")
+    list_counts = {path: n for path, n in results.queries.items()
+                   if path.startswith("/api/v1/facts/?page_size=")}
+    if list_counts:
+        add("≤ 3 queries per list request, whatever the page size",
+            max(list_counts.values()) <= 3 and len(set(list_counts.values())) == 1,
+            ", ".join(f"{path.split('=')[-1]}: {n}" for path, n in list_counts.items()))
+    if "kbase" in results.rss_mb:
+        rss = results.rss_mb["kbase"]["max_rss"]
+        add("worker RSS < 150 MB (Korean analyser loaded)", rss < 150, f"{rss:.0f} MB")
+    if smoke:
+        targets = [Target(t.name, True, t.detail + " (smoke run: not judged)") for t in targets]
+    return targets
+
+
+def markdown(results: Results) -> str:
+    lines = [f"# kbase benchmark, {results.started}", "",
+             f"{results.facts:,} generated facts; {results.duration} s of load a run; "
+             f"{results.machine['cores']} cores ({results.machine['cpu']}), "
+             f"{results.machine['memory_gb']} GB, Python {results.machine['python']}.", ""]
+    if results.load:
+        load = results.load
+        lines += [f"Load: {load['total_rows']:,} rows in {load['total_seconds']} s "
+                  f"({load['rows_per_second']:,} rows/s): "
+                  + ", ".join(f"{k} {v:,}" for k, v in load["rows"].items()), ""]
+    lines += ["| scenario | clients | kbase req/s | p50 ms | p95 ms | p99 ms | floor req/s "
+              "| kbase/floor | plain DRF req/s | kbase/plain |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    seen = []
+    for run in results.runs:
+        key = (run.scenario, run.connections)
+        if run.server != "kbase" or key in seen:
+            continue
+        seen.append(key)
+        floor = _run(results, run.scenario, "floor", run.connections)
+        plain = _run(results, run.scenario, "plain", run.connections)
+        lines.append(
+            f"| {run.scenario} | {run.connections} | {run.rps:,.0f} | {run.latency_ms['p50']} "
+            f"| {run.latency_ms['p95']} | {run.latency_ms['p99']} "
+            f"| {f'{floor.rps:,.0f}' if floor else '–'} "
+            f"| {f'{run.rps / floor.rps:.0%}' if floor else '–'} "
+            f"| {f'{plain.rps:,.0f}' if plain else '–'} "
+            f"| {f'{run.rps / plain.rps:.1f}×' if plain else '–'} |")
+    replica_rows = [(run, _run(results, run.scenario, "kbase", run.connections))
+                    for run in results.runs if run.server == "replica"]
+    if replica_rows:
+        lines += ["", "Reads with one primary and one streaming replica on this same machine, "
+                  "against the primary alone:", "",
+                  "| scenario | clients | primary alone req/s | primary + replica req/s | ratio |",
+                  "|---|---:|---:|---:|---:|"]
+        lines += [f"| {run.scenario} | {run.connections} | {alone.rps:,.0f} | {run.rps:,.0f} "
+                  f"| {run.rps / alone.rps:.2f} |" for run, alone in replica_rows if alone]
+    lines += ["", "| target | measured | holds |", "|---|---|---|"]
+    lines += [f"| {t.name} | {t.detail} | {'yes' if t.passed else '**no**'} |"
+              for t in results.targets]
+    lines += ["", "Queries per request: "
+              + "; ".join(f"`{path}` {n}" for path, n in results.queries.items()), "",
+              "Worker memory (MB): " + "; ".join(
+                  f"{name} RSS {m['max_rss']}, private {m['max_private']} ({m['workers']} workers)"
+                  for name, m in results.rss_mb.items()), ""]
+    return "\n".join(lines)
+
+
+def plot(results: Results, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    labels, keys = [], []
+    for run in results.runs:
+        key = (run.scenario, run.connections)
+        if key not in keys:
+            keys.append(key)
+            labels.append(f"{run.scenario}\n({run.connections} client"
+                          f"{'s' if run.connections > 1 else ''})")
+    servers = [s for s in ("kbase", "floor", "plain", "replica")
+               if any(r.server == s for r in results.runs)]
+    figure, (throughput, latency) = plt.subplots(2, 1, figsize=(12, 9), constrained_layout=True)
+    width = 0.8 / len(servers)
+    for offset, server in enumerate(servers):
+        runs = [_run(results, scenario, server, connections) for scenario, connections in keys]
+        xs = [i + offset * width for i in range(len(keys))]
+        throughput.bar(xs, [r.rps if r else 0 for r in runs], width, label=server)
+        for percentile, marker in (("p50", "o"), ("p95", "s"), ("p99", "^")):
+            latency.scatter([x for x, r in zip(xs, runs, strict=True) if r],
+                            [r.latency_ms[percentile] for r in runs if r], marker=marker,
+                            label=f"{server} {percentile}")
+    for axis in (throughput, latency):
+        axis.set_xticks([i + 0.4 - width / 2 for i in range(len(keys))], labels, fontsize=7)
+        axis.legend(fontsize=7, ncol=3)
+    throughput.set_ylabel("requests per second")
+    latency.set_ylabel("latency (ms, log)")
+    latency.set_yscale("log")
+    figure.suptitle(f"kbase benchmark: {results.facts:,} facts, {results.started}")
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def write(results: Results) -> dict[str, Path]:
+    stamp = results.started.replace(":", "").replace("-", "").replace("+0000", "Z")
+    paths = {"json": RESULTS / f"{stamp}.json", "markdown": RESULTS / f"{stamp}.md",
+             "plot": RESULTS / f"{stamp}.png"}
+    paths["json"].write_text(json.dumps(asdict(results), indent=2, ensure_ascii=False) + "\n")
+    paths["markdown"].write_text(markdown(results))
+    plot(results, paths["plot"])
+    return paths
