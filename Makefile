@@ -11,7 +11,7 @@ WITH_DB := $(PYTHON) scripts/localdb.py exec --
 PORT ?= 8000
 export PORT
 
-.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore fuzz bench bench-smoke cluster-demo
+.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore fuzz bench bench-smoke cluster-demo loadtest
 
 help:
 	@echo "make run    install, start the database, migrate, load the seed facts, serve on :$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make stop   stop the project-local PostgreSQL cluster"
 	@echo "make backup / make restore FILE=...   pg_dump archive of the database, and back"
 	@echo "make cluster-demo   a primary, a streaming replica and two kbase servers, step by step"
+	@echo "make loadtest   DURATION s (120) of USERS (20) readers and editors, locust; 0 errors or fails"
 	@echo "make bench  the benchmark (BENCH_FACTS=1000000 for the full size); make bench-smoke: tiny"
 
 system-deps:
@@ -88,6 +89,15 @@ bench: install
 # A tiny benchmark, run by CI so the harness cannot rot; it judges no target.
 bench-smoke: install
 	@$(WITH_DB) $(PY) -m bench.run --smoke --facts 300 --duration 1
+
+# The load test (tests/load/): DURATION seconds of USERS simulated clients (a fifth
+# of them editors) against gunicorn with the production settings, on a fresh database
+# `kbase_load` beside the project's; fails on any failed request (`make test` runs it
+# for 12 s with 6 users).
+DURATION ?= 120
+USERS ?= 20
+loadtest: install
+	@$(WITH_DB) $(PY) -m tests.load.run --duration $(DURATION) --users $(USERS)
 
 # `make backup` writes backups/kbase-<time>.dump; `make restore FILE=...` puts one back.
 backup: install
