@@ -100,6 +100,15 @@ class SlugMultipleFilter(django_filters.ModelMultipleChoiceFilter):
 
     field_class = SlugMultipleField
 
+    def filter(self, qs, value):
+        # Rows related to any of the objects, as a semi-join: a join would repeat
+        # rows (and need DISTINCT over whole, wide rows to undo it).
+        if value is None or not len(value):
+            return qs
+        relation = self.field_name.rsplit("__", 1)[0]
+        related = qs.model._base_manager.filter(**{f"{relation}__in": value}).values("pk")
+        return qs.filter(pk__in=related)
+
 
 @extend_schema_field({"type": "string", "maxLength": MAX_QUERY_LENGTH})
 class FullTextFilter(django_filters.CharFilter):

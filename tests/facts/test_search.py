@@ -104,6 +104,16 @@ def test_a_match_in_the_fact_text_ranks_above_a_match_in_a_quote(api):
     assert found(api, "microwave") == pid(in_text, in_quote)
 
 
+def test_search_ranks_the_most_recent_matches_only(api, monkeypatch):
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 2)
+    best_but_oldest = publish(text_en="microwave microwave microwave")
+    newer = [publish(text_en="A microwave", quote=f"quote {n}") for n in range(2)]
+    response = api.get(SEARCH, {"q": "microwave"})
+    assert response.json()["count"] == 2
+    assert set(found(api, "microwave")) == set(pid(*newer))
+    assert str(best_but_oldest.public_id) in found(api, "microwave -quote")
+
+
 def test_korean_highlights_mark_the_whole_word(api):
     publish(text_ko="AI 인재를 유치하기 위해 비자를 준다", text_en="")
     result = api.get(SEARCH, {"q": "인재", "lang": "ko"}).json()["results"][0]
@@ -192,5 +202,5 @@ def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
         cursor.execute("SELECT gin_clean_pending_list('fact_search_ko_gin'::regclass), "
                        "gin_clean_pending_list('fact_search_en_gin'::regclass)")
         cursor.execute("ANALYZE facts_fact; ANALYZE facts_factsearchdocument")
-    plan = selectors.fact_search(user=None, query=parse_query("word42")).explain()
+    plan = selectors.search_candidates(user=None, query=parse_query("word42")).explain()
     assert "fact_search_en_gin" in plan or "fact_search_ko_gin" in plan, plan
