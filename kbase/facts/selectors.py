@@ -153,6 +153,63 @@ def with_api_representation(facts: QuerySet[Fact], *, language: str,
     return facts
 
 
+def _iso_sql(column: str) -> str:
+    """SQL for representation.iso() of a timestamp: as Python writes it in UTC, the
+    microseconds only when there are some."""
+    utc = f"({column} AT TIME ZONE 'UTC')"
+    return (f"CASE WHEN {column} IS NULL THEN NULL ELSE to_char({utc}, "
+            f"'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN mod(date_part('microseconds', "
+            f"{utc})::int, 1000000) = 0 THEN '' ELSE to_char({utc}, '.US') END || '+00:00' END")
+
+
+# The whole representation (serializers.fact_data, without sparse fields), for pages
+# of facts: one row, one JSON text, embedded as it is.
+_FACT_JSON_SQL = f"""
+json_build_object(
+    'id', facts_fact.public_id::text,
+    'url', '/api/v1/facts/' || facts_fact.public_id::text || '/',
+    'text', CASE WHEN %s = 'ko' THEN coalesce(nullif(facts_fact.text_ko, ''),
+                                              facts_fact.text_en)
+                 ELSE coalesce(nullif(facts_fact.text_en, ''), facts_fact.text_ko) END,
+    'language', CASE WHEN %s = 'ko' THEN
+                    CASE WHEN facts_fact.text_ko = '' AND facts_fact.text_en <> ''
+                         THEN 'en' ELSE 'ko' END
+                ELSE CASE WHEN facts_fact.text_en = '' AND facts_fact.text_ko <> ''
+                          THEN 'ko' ELSE 'en' END END,
+    'fallback', CASE WHEN %s = 'ko' THEN facts_fact.text_ko = '' AND facts_fact.text_en <> ''
+                ELSE facts_fact.text_en = '' AND facts_fact.text_ko <> '' END,
+    'text_ko', facts_fact.text_ko, 'text_en', facts_fact.text_en,
+    'text_ko_origin', facts_fact.text_ko_origin, 'text_en_origin', facts_fact.text_en_origin,
+    'possibly_stale', to_json({_POSSIBLY_STALE_SQL}),
+    'quantity', CASE WHEN facts_fact.quantity_value IS NULL THEN NULL ELSE json_build_object(
+        'value', trim_scale(facts_fact.quantity_value)::text,
+        'unit', facts_fact.quantity_unit, 'qualifier', facts_fact.quantity_qualifier) END,
+    'as_of', facts_fact.as_of, 'as_of_precision', facts_fact.as_of_precision,
+    'period', CASE WHEN facts_fact.period_start IS NULL AND facts_fact.period_end IS NULL
+                   THEN NULL ELSE json_build_object('start', facts_fact.period_start,
+                                                    'end', facts_fact.period_end) END,
+    'status', facts_fact.status, 'status_reason', facts_fact.status_reason,
+    'published_at', {_iso_sql("facts_fact.published_at")},
+    'superseded_by', ({_SUPERSEDED_BY_SQL}),
+    'review_by', facts_fact.review_by,
+    'topics', ({_TOPICS_SQL})::json,
+    'entities', ({_ENTITIES_SQL})::json,
+    'citations', ({_CITATIONS_SQL})::json,
+    'number_check', ({_NUMBER_CHECK_SQL})::json,
+    'version', facts_fact.version,
+    'created_at', {_iso_sql("facts_fact.created_at")},
+    'updated_at', {_iso_sql("facts_fact.updated_at")}
+)::text"""
+
+
+def fact_api_json_list(*, user, language: str) -> QuerySet:
+    """fact_api_list() as rows of `id`, `created_at`, `updated_at` (for cursors) and
+    `json`: each fact's whole representation in `language`, built by PostgreSQL."""
+    return fact_visible(user=user).values(
+        "id", "created_at", "updated_at",
+        json=RawSQL(_FACT_JSON_SQL, [language] * _FACT_JSON_SQL.count("%s")))
+
+
 def fact_api_list(*, user, language: str, with_provenance: bool = False,
                   include_withdrawn: bool = False) -> QuerySet[Fact]:
     """fact_list() for the API: the same facts, represented by PostgreSQL."""

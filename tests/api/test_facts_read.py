@@ -1,6 +1,7 @@
 """Reading facts: visibility, language negotiation, paging, sparse fields, ETags."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import orjson
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 from kbase.core.renderers import dumps
 from kbase.facts import selectors
 from kbase.facts.api.serializers import fact_data
+from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact, Topic
 from kbase.facts.services import discrepancy_create
 from tests.factories import CitationFactory, FactFactory, SourceFactory
@@ -223,10 +225,21 @@ def test_the_representation_postgresql_builds_is_the_one_python_builds(language)
     now = timezone.now()
     FactFactory(text_ko_changed_at=now - timedelta(days=2), text_en_changed_at=now)
     FactFactory(status=Fact.Status.SUPERSEDED, superseded_by=fact)
+    # Times on the second (no microseconds) and a quantity with decimals.
+    Fact.objects.filter(pk=fact.pk).update(
+        published_at=datetime(2025, 7, 10, 4, 30, tzinfo=UTC), quantity_value=Decimal("1.5"),
+        quantity_unit="percent", quantity_qualifier="exact")
+    # Every write path indexes its fact (the factories above do not).
+    fact_search_refresh(fact_ids=Fact.objects.values_list("pk", flat=True))
     from_objects = {f.pk: orjson.loads(dumps(fact_data(f, language)))
                     for f in selectors.with_representation(Fact.objects.all())}
     from_sql = {f.pk: orjson.loads(dumps(fact_data(f, language))) for f in
                 selectors.with_api_representation(Fact.objects.all(), language=language)}
+    pages = {row["id"]: orjson.loads(row["json"]) for row in
+             selectors.fact_api_json_list(user=None, language=language)}
+    expected = {pk: item for pk, item in from_objects.items()
+                if item["status"] == Fact.Status.PUBLISHED}
+    assert pages == expected
     assert len(from_sql) == Fact.objects.count() > 30
     assert any(item["possibly_stale"] == ["ko"] for item in from_sql.values())
     assert any(item["superseded_by"] == str(fact.public_id) for item in from_sql.values())

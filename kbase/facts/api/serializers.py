@@ -175,7 +175,9 @@ class FactSerializer(serializers.Serializer):
             field.required = False
         return fields
 
-    def to_representation(self, fact: Fact) -> dict[str, Any]:
+    def to_representation(self, fact: Fact | dict) -> dict[str, Any] | Fragment:
+        if isinstance(fact, dict):  # a row of selectors.fact_api_json_list: ready-made
+            return Fragment(fact["json"])
         return fact_data(fact, self.context.get("language", "en"), self.context.get("fields"),
                          provenance=self.context.get("provenance", False))
 

@@ -91,6 +91,10 @@ class FactViewSet(KbaseModelViewSet):
 
     def get_queryset(self):
         include_withdrawn = self.action in {"retrieve", "jsonld", "history"}
+        if self.action == "list" and not wants_brief(self.request) \
+                and not self.request.query_params.get("fields"):
+            return selectors.fact_api_json_list(user=self.request.user,
+                                                language=self.served_language)
         if self.action in {"list", "retrieve"}:
             return selectors.fact_api_list(
                 user=self.request.user, language=self.served_language,
