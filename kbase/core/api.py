@@ -11,7 +11,9 @@ from typing import Any
 from urllib import parse
 
 from django.core import signing
+from django.core.paginator import Paginator
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, filters, pagination, viewsets
 from rest_framework.request import Request
@@ -136,11 +138,22 @@ class KbaseCursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
         return parameters
 
 
+class KnownCountPaginator(Paginator):
+    """Takes the count a selector already knows (a queryset's `known_count`) rather
+    than asking the database again."""
+
+    @cached_property
+    def count(self) -> int:
+        known = getattr(self.object_list, "known_count", None)
+        return known if known is not None else super().count
+
+
 class KbasePagePagination(StrictPageSizeMixin, pagination.PageNumberPagination):
     """Numbered pages, for ranked results (search), where a cursor has no stable key.
     A page number past the end is a 404, as DRF answers it."""
 
     page_size = 20
+    django_paginator_class = KnownCountPaginator
 
     def get_page_number(self, request: Request, paginator) -> str:
         number = super().get_page_number(request, paginator)

@@ -277,10 +277,12 @@ def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> Que
     headline = SearchHeadline(escaped_en, english, config="english", start_sel="<mark>",
                               stop_sel="</mark>", highlight_all=True) \
         if english is not None else Value("")
-    return (facts.filter(pk__in=candidates)
-            .annotate(rank=ExpressionWrapper(rank, output_field=FloatField()),
-                      headline_en=headline)
-            .order_by("-rank", "-id"))
+    results = (facts.filter(pk__in=candidates)
+               .annotate(rank=ExpressionWrapper(rank, output_field=FloatField()),
+                         headline_en=headline)
+               .order_by("-rank", "-id"))
+    results.known_count = len(candidates)  # for core.api.KnownCountPaginator
+    return results
 
 
 
