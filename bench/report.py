@@ -19,8 +19,8 @@ def _run(results: Results, scenario: str, server: str, connections: int = 8) -> 
 
 
 def ratio(results: Results, scenario: str, floor: str, connections: int = 8) -> float | None:
-    ours, theirs = _run(results, scenario, "kbase", connections), \
-        _run(results, scenario, floor, connections)
+    ours = _run(results, scenario, "kbase", connections)
+    theirs = _run(results, scenario, floor, connections)
     if ours is None or theirs is None or not theirs.rps:
         return None
     return ours.rps / theirs.rps
@@ -83,8 +83,11 @@ def markdown(results: Results) -> str:
         if run.server != "kbase" or key in seen:
             continue
         seen.append(key)
+        # A floor that answered nothing in time (rps 0) has no ratio.
         floor = _run(results, run.scenario, "floor", run.connections)
+        floor = floor if floor and floor.rps else None
         plain = _run(results, run.scenario, "plain", run.connections)
+        plain = plain if plain and plain.rps else None
         lines.append(
             f"| {run.scenario} | {run.connections} | {run.rps:,.0f} | {run.latency_ms['p50']} "
             f"| {run.latency_ms['p95']} | {run.latency_ms['p99']} "
@@ -100,7 +103,8 @@ def markdown(results: Results) -> str:
                   "| scenario | clients | primary alone req/s | primary + replica req/s | ratio |",
                   "|---|---:|---:|---:|---:|"]
         lines += [f"| {run.scenario} | {run.connections} | {alone.rps:,.0f} | {run.rps:,.0f} "
-                  f"| {run.rps / alone.rps:.2f} |" for run, alone in replica_rows if alone]
+                  f"| {run.rps / alone.rps:.2f} |" for run, alone in replica_rows
+                  if alone and alone.rps]
     lines += ["", "| target | measured | holds |", "|---|---|---|"]
     lines += [f"| {t.name} | {t.detail} | {'yes' if t.passed else '**no**'} |"
               for t in results.targets]
@@ -156,3 +160,20 @@ def write(results: Results) -> dict[str, Path]:
     paths["markdown"].write_text(markdown(results))
     plot(results, paths["plot"])
     return paths
+
+
+def load(path: Path) -> Results:
+    """Results read back from their JSON file."""
+    data = json.loads(path.read_text())
+    data["runs"] = [Run(**run) for run in data["runs"]]
+    data["targets"] = [Target(**target) for target in data["targets"]]
+    return Results(**data)
+
+
+if __name__ == "__main__":
+    # python -m bench.report bench/results/<time>.json: the Markdown and the plot again.
+    import sys
+
+    results = load(Path(sys.argv[1]))
+    for written in write(results).values():
+        print(written)
