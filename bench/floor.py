@@ -64,13 +64,18 @@ QUERIES = {
     "detail": f"""
         SELECT {_FACT_JSON}::text FROM facts_fact f
         WHERE f.public_id = %(id)s AND f.status = 'published'""",
+    # The same answer as kbase's search: the best of the 200 most recent matches.
     "search": f"""
-        SELECT json_build_object('results', coalesce(json_agg(page.fact), '[]'))::text
+        WITH candidates AS (
+            SELECT f.id FROM facts_fact f JOIN facts_factsearchdocument d ON d.fact_id = f.id
+            WHERE f.status = 'published' AND (d.search_ko @@ to_tsquery('simple', %(ts)s)
+                                              OR d.search_en @@ to_tsquery('english', %(ts)s))
+            ORDER BY f.created_at DESC, f.id DESC LIMIT 200)
+        SELECT json_build_object('count', (SELECT count(*) FROM candidates),
+                                 'results', coalesce(json_agg(page.fact), '[]'))::text
         FROM (SELECT {_FACT_JSON} AS fact FROM facts_fact f
               JOIN facts_factsearchdocument d ON d.fact_id = f.id
-              WHERE f.status = 'published' AND (
-                    d.search_ko @@ to_tsquery('simple', %(ts)s)
-                 OR d.search_en @@ to_tsquery('english', %(ts)s))
+              WHERE f.id IN (SELECT id FROM candidates)
               ORDER BY ts_rank_cd(d.search_ko, to_tsquery('simple', %(ts)s))
                      + ts_rank_cd(d.search_en, to_tsquery('english', %(ts)s)) DESC, f.id DESC
               LIMIT 20) page""",
