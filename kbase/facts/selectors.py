@@ -5,7 +5,15 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connection
-from django.db.models import ExpressionWrapper, F, FloatField, Prefetch, QuerySet, Value
+from django.db.models import (
+    BinaryField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Prefetch,
+    QuerySet,
+    Value,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Replace
 
@@ -205,9 +213,11 @@ json_build_object(
 def fact_api_json_list(*, user, language: str) -> QuerySet:
     """fact_api_list() as rows of `id`, `created_at`, `updated_at` (for cursors) and
     `json`: each fact's whole representation in `language`, built by PostgreSQL."""
+    # As UTF-8 bytes: embedded in the response as they come, never decoded to str.
     return fact_visible(user=user).values(
         "id", "created_at", "updated_at",
-        json=RawSQL(_FACT_JSON_SQL, [language] * _FACT_JSON_SQL.count("%s")))
+        json=RawSQL(f"convert_to({_FACT_JSON_SQL}, 'UTF8')",
+                    [language] * _FACT_JSON_SQL.count("%s"), output_field=BinaryField()))
 
 
 def fact_api_list(*, user, language: str, with_provenance: bool = False,
