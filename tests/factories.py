@@ -3,6 +3,7 @@
 import factory
 from django.contrib.auth import get_user_model
 
+from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Citation, Entity, Fact, Topic
 from kbase.sources.models import Publisher, Source, Work
 from kbase.sources.normalize import normalize_url
@@ -73,12 +74,20 @@ class EntityFactory(factory.django.DjangoModelFactory):
 class FactFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Fact
+        skip_postgeneration_save = True
 
     text_ko = factory.Sequence(lambda n: f"E-7-S 비자로 체류 중인 전문가는 {n}명이다.")
     text_en = factory.Sequence(lambda n: f"{n} experts reside in Korea under the E-7-S visa.")
     text_ko_origin = "source"
     text_en_origin = "translation"
     status = Fact.Status.PUBLISHED
+
+    @factory.post_generation
+    def search_document(fact, create, extracted, **kwargs):
+        # As every write path does (the services, the admin, imports, the seed loader):
+        # the API serves the number check stored beside the fact.
+        if create:
+            fact_search_refresh(fact_ids=[fact.pk])
 
 
 class CitationFactory(factory.django.DjangoModelFactory):

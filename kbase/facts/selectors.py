@@ -105,16 +105,18 @@ SELECT coalesce(json_agg(json_build_object(
 FROM facts_fact_entities fe JOIN facts_entity e ON e.id = fe.entity_id
 WHERE fe.fact_id = facts_fact.id"""
 
-# The source brief of kbase.sources.api.serializers.source_brief.
-_CITATIONS_SQL = f"""
-SELECT coalesce(json_agg(json_build_object(
-    'id', c.id,
-    'source', json_build_object(
+# kbase.sources.api.serializers.source_brief, of a source `s` and its publisher `p`.
+_SOURCE_BRIEF_SQL = f"""json_build_object(
         'id', s.id, 'slug', s.slug, 'kind', s.kind, 'language', s.language,
         'title', coalesce(nullif(CASE WHEN s.language = 'ko' THEN s.title_ko
                                       ELSE s.title_en END, ''), {_name_in("s", "title")}),
         'publisher', json_build_object('slug', p.slug, 'name', {_name_in("p")}),
-        'published_on', s.published_on, 'url', s.url),
+        'published_on', s.published_on, 'url', s.url)"""
+
+_CITATIONS_SQL = f"""
+SELECT coalesce(json_agg(json_build_object(
+    'id', c.id,
+    'source', {_SOURCE_BRIEF_SQL},
     'quote', c.quote, 'quote_translation', c.quote_translation, 'locator', c.locator,
     'stance', c.stance, 'note', c.note, 'accessed_on', c.accessed_on) ORDER BY c.id), '[]')::text
 FROM facts_citation c JOIN sources_source s ON s.id = c.source_id
@@ -170,10 +172,51 @@ def _iso_sql(column: str) -> str:
             f"{utc})::int, 1000000) = 0 THEN '' ELSE to_char({utc}, '.US') END || '+00:00' END")
 
 
-# The whole representation (serializers.fact_data, without sparse fields), for pages
-# of facts: one row, one JSON text, embedded as it is.
-_FACT_JSON_SQL = f"""
-json_build_object(
+# serializers.discrepancy_data (without the fact) of the discrepancies of each fact.
+_DISCREPANCIES_SQL = f"""
+SELECT coalesce(json_agg(json_build_object(
+    'slug', x.slug, 'aspect', x.aspect, 'note', {_name_in("x", "note")},
+    'note_ko', x.note_ko, 'note_en', x.note_en,
+    'statements', (
+        SELECT coalesce(json_agg(json_build_object('source', {_SOURCE_BRIEF_SQL},
+                                                   'says', st.says) ORDER BY st.id), '[]')
+        FROM facts_discrepancystatement st JOIN sources_source s ON s.id = st.source_id
+        JOIN sources_publisher p ON p.id = s.publisher_id
+        WHERE st.discrepancy_id = x.id),
+    'created_at', {_iso_sql("x.created_at")}) ORDER BY x.id), '[]')
+FROM facts_discrepancy x WHERE x.fact_id = facts_fact.id"""
+
+# supersession_chain() of each fact, as JSON.
+_SUPERSESSION_SQL = """
+WITH RECURSIVE later(id, public_id, next_id, depth) AS (
+    SELECT f.id, f.public_id, f.superseded_by_id, 0 FROM facts_fact f
+    WHERE f.id = facts_fact.id
+    UNION ALL
+    SELECT f.id, f.public_id, f.superseded_by_id, later.depth + 1
+    FROM facts_fact f JOIN later ON f.id = later.next_id WHERE later.depth < 100
+), earlier(id, public_id, depth) AS (
+    SELECT f.id, f.public_id, 0 FROM facts_fact f WHERE f.id = facts_fact.id
+    UNION ALL
+    SELECT f.id, f.public_id, earlier.depth - 1
+    FROM facts_fact f JOIN earlier ON f.superseded_by_id = earlier.id
+    WHERE earlier.depth > -100
+)
+SELECT json_build_object(
+    'earlier', coalesce((SELECT json_agg(public_id::text ORDER BY depth, public_id::text)
+                         FROM earlier WHERE depth < 0), '[]'),
+    'later', coalesce((SELECT json_agg(public_id::text ORDER BY depth, public_id::text)
+                       FROM later WHERE depth > 0), '[]'))"""
+
+
+def _fact_json_sql(*, detail: bool) -> str:
+    """The whole representation (serializers.fact_data, without sparse fields) as one
+    JSON text, embedded in the response as it is; the detail adds what the fact page
+    shows (`provenance`: discrepancies, and the supersession chain)."""
+    extra = (f""",
+    'discrepancies', ({_DISCREPANCIES_SQL}),
+    'supersession', ({_SUPERSESSION_SQL})""" if detail else "")
+    return f"""
+convert_to(json_build_object(
     'id', facts_fact.public_id::text,
     'url', '/api/v1/facts/' || facts_fact.public_id::text || '/',
     'text', CASE WHEN %s = 'ko' THEN coalesce(nullif(facts_fact.text_ko, ''),
@@ -206,18 +249,29 @@ json_build_object(
     'number_check', ({_NUMBER_CHECK_SQL})::json,
     'version', facts_fact.version,
     'created_at', {_iso_sql("facts_fact.created_at")},
-    'updated_at', {_iso_sql("facts_fact.updated_at")}
-)::text"""
+    'updated_at', {_iso_sql("facts_fact.updated_at")}{extra}
+)::text, 'UTF8')"""
+
+
+def _fact_json(language: str, *, detail: bool = False) -> RawSQL:
+    sql = _fact_json_sql(detail=detail)
+    # As UTF-8 bytes: embedded in the response as they come, never decoded to str.
+    return RawSQL(sql, [language] * sql.count("%s"), output_field=BinaryField())
 
 
 def fact_api_json_list(*, user, language: str) -> QuerySet:
     """fact_api_list() as rows of `id`, `created_at`, `updated_at` (for cursors) and
     `json`: each fact's whole representation in `language`, built by PostgreSQL."""
-    # As UTF-8 bytes: embedded in the response as they come, never decoded to str.
-    return fact_visible(user=user).values(
-        "id", "created_at", "updated_at",
-        json=RawSQL(f"convert_to({_FACT_JSON_SQL}, 'UTF8')",
-                    [language] * _FACT_JSON_SQL.count("%s"), output_field=BinaryField()))
+    return fact_visible(user=user).values("id", "created_at", "updated_at",
+                                          json=_fact_json(language))
+
+
+def fact_api_json_detail(*, user, language: str) -> QuerySet:
+    """The fact page's rows (published facts and, by their link, withdrawn ones):
+    `version` (for the ETag) and `json`, the representation with its provenance and
+    supersession chain, in one query."""
+    return fact_visible(user=user, include_withdrawn=True).values(
+        "id", "version", json=_fact_json(language, detail=True))
 
 
 def fact_api_list(*, user, language: str, with_provenance: bool = False,

@@ -60,8 +60,8 @@ def test_the_detail_costs_a_fixed_number_of_queries(api, django_assert_num_queri
     for n in range(3):
         discrepancy_create(slug=f"d{n}", fact=fact, aspect="number",
                            statements=[(citations[n].source, "38")])
-    # the fact (with topics, entities, citations), discrepancies, statements, the chain
-    with django_assert_num_queries(4):
+    # One: the fact with everything its page shows, discrepancies and chain included.
+    with django_assert_num_queries(1):
         response = api.get(detail(fact))
     assert len(response.json()["citations"]) == 6
     assert len(response.json()["discrepancies"]) == 3
@@ -240,6 +240,15 @@ def test_the_representation_postgresql_builds_is_the_one_python_builds(language)
     expected = {pk: item for pk, item in from_objects.items()
                 if item["status"] == Fact.Status.PUBLISHED}
     assert pages == expected
+    details = {row["id"]: orjson.loads(row["json"]) for row in
+               selectors.fact_api_json_detail(user=None, language=language)}
+    with_provenance = {f.pk: orjson.loads(dumps({
+        **fact_data(f, language, provenance=True),
+        "supersession": selectors.supersession_chain(fact=f)}))
+        for f in selectors.with_representation(Fact.objects.all(), with_provenance=True)}
+    assert details == {pk: item for pk, item in with_provenance.items() if pk in details}
+    assert any(item["discrepancies"] for item in details.values())
+    assert any(item["supersession"]["later"] for item in details.values())
     assert len(from_sql) == Fact.objects.count() > 30
     assert any(item["possibly_stale"] == ["ko"] for item in from_sql.values())
     assert any(item["superseded_by"] == str(fact.public_id) for item in from_sql.values())

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_view
+from orjson import Fragment
 from rest_framework import generics, permissions, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -91,10 +92,14 @@ class FactViewSet(KbaseModelViewSet):
 
     def get_queryset(self):
         include_withdrawn = self.action in {"retrieve", "jsonld", "history"}
-        if self.action == "list" and not wants_brief(self.request) \
-                and not self.request.query_params.get("fields"):
+        # The full representation is built by PostgreSQL; sparse and brief ones here.
+        full = not wants_brief(self.request) and not self.request.query_params.get("fields")
+        if self.action == "list" and full:
             return selectors.fact_api_json_list(user=self.request.user,
                                                 language=self.served_language)
+        if self.action == "retrieve" and full:
+            return selectors.fact_api_json_detail(user=self.request.user,
+                                                  language=self.served_language)
         if self.action in {"list", "retrieve"}:
             return selectors.fact_api_list(
                 user=self.request.user, language=self.served_language,
@@ -125,6 +130,8 @@ class FactViewSet(KbaseModelViewSet):
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         fact = self.get_object()
+        if isinstance(fact, dict):  # a row of selectors.fact_api_json_detail: ready-made
+            return self.respond_with_etag(request, Fragment(fact["json"]), str(fact["version"]))
         data = self.get_serializer(fact).data
         if not wants_brief(request):
             data["supersession"] = selectors.supersession_chain(fact=fact)
