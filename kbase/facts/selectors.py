@@ -365,7 +365,7 @@ WITH RECURSIVE later(id, public_id, next_id, depth) AS (
 SELECT public_id::text, depth FROM later WHERE depth > 0
 UNION ALL
 SELECT public_id::text, depth FROM earlier WHERE depth < 0
-ORDER BY depth
+ORDER BY depth, public_id
 """
 
 
