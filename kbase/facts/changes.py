@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import BigIntegerField, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
@@ -79,8 +80,23 @@ def fact_history(*, fact: Fact, user) -> QuerySet:
     return _visible_to(events, user).order_by("pgh_created_at", "pgh_model", "pgh_id")
 
 
-def change_data(event) -> dict:
+def changes_data(events) -> list[dict]:
+    """change_data() of each event, naming every author: a change written through the
+    services carries its author's username; one written elsewhere (the API's source
+    edits, say) only the account's id, looked up here for the whole page at once."""
+    events = list(events)
+    ids = {(event.pgh_context or {}).get("user") for event in events
+           if not (event.pgh_context or {}).get("username")} - {None}
+    usernames = {pk: name for pk, name in get_user_model().objects.filter(pk__in=ids)
+                 .values_list("pk", get_user_model().USERNAME_FIELD)} if ids else {}
+    return [change_data(event, usernames=usernames) for event in events]
+
+
+def change_data(event, *, usernames: dict | None = None) -> dict:
     context = event.pgh_context or {}
+    who = context.get("username")
+    if not who and context.get("user") is not None:
+        who = (usernames or {}).get(context["user"])
     data = event.pgh_data or {}
     if event.pgh_diff:
         fields = {name: {"old": change[0], "new": change[1]}
@@ -98,7 +114,7 @@ def change_data(event) -> dict:
                    "fact_id": str(fact_ref) if fact_ref is not None else None},
         "action": event.pgh_label,
         "fields": fields,
-        "who": context.get("username") or context.get("user"),
+        "who": who,
         "when": event.pgh_created_at.isoformat(),
         "why": context.get("reason") or "",
     }

@@ -65,6 +65,18 @@ def test_a_change_says_what_who_when_and_why(reader):
     assert update["when"]
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_change_made_through_the_api_names_its_author(editor, reader):
+    """Found by fuzzing: a source edited through the API named its author by user id."""
+    source = SourceFactory()
+    assert editor.patch(f"/api/v1/sources/{source.pk}/", {"title_en": "Renamed"},
+                        format="json").status_code == 200
+    changes = reader.get(CHANGES).json()["results"]
+    update = [c for c in changes if c["object"] == {"type": "source", "id": str(source.pk),
+                                                     "fact_id": None}][-1]
+    assert update["who"] == editor.user.username
+
+
 @pytest.mark.django_db
 def test_anonymous_clients_see_no_draft_changes(api):
     draft = services.fact_create(text_en="a secret draft")

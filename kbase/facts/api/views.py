@@ -207,7 +207,7 @@ class FactViewSet(KbaseModelViewSet):
     def history(self, request: Request, id=None) -> Response:
         fact = self.get_object()
         events = changes.fact_history(fact=fact, user=request.user)[:1000]
-        return Response([changes.change_data(event) for event in events])
+        return Response(changes.changes_data(events))
 
     @action(detail=True, methods=["post"], permission_classes=[CanChangeFact])
     def review(self, request: Request, id=None) -> Response:
@@ -379,5 +379,5 @@ class ChangeFeedView(KbaseViewSetMixin, generics.GenericAPIView):
                 f"{last.pgh_created_at.isoformat()}|{last.pgh_model}|{last.pgh_id}")
             next_url = remove_query_param(
                 replace_query_param(next_url, "cursor", token), "since")
-        return Response({"results": [changes.change_data(event) for event in events],
+        return Response({"results": changes.changes_data(events),
                          "next": next_url, "horizon": horizon.isoformat()})
