@@ -93,7 +93,8 @@ class SlugMultipleField(django_filters.fields.ModelMultipleChoiceField):
         return super().clean([item for item in value or [] if item != ""])
 
 
-@extend_schema_field({"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"})
+# Empty is allowed: an empty value is no filter.
+@extend_schema_field({"type": "string", "pattern": r"^[-a-zA-Z0-9_]*$"})
 class SlugMultipleFilter(django_filters.ModelMultipleChoiceFilter):
     """Related objects named by slug; an unknown slug answers 400 (so that a typo is
     not read as "nothing matches")."""

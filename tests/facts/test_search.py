@@ -1,5 +1,7 @@
 """Bilingual full-text search, through the API as clients use it."""
 
+import re
+
 import pgtrigger
 import pytest
 from django.core.management import call_command
@@ -7,6 +9,7 @@ from django.db import connection
 
 from kbase.core.search import korean_tokens, parse_query
 from kbase.facts import selectors, services
+from kbase.facts.api import docs
 from kbase.facts.models import Fact
 from tests.factories import EntityFactory, SourceFactory
 
@@ -144,11 +147,18 @@ def test_an_empty_q_is_ignored_on_lists(api):
     assert len(api.get("/api/v1/facts/", {"q": "   "}).json()["results"]) == 1
 
 
-@pytest.mark.parametrize("q", ["", "   "])
+@pytest.mark.parametrize("q", ["", "   ", "\x1f\x1f", "\ufeff"])
 def test_an_empty_search_answers_400(api, q):
     response = api.get(SEARCH, {"q": q})
     assert response.status_code == 400
     assert "q" in response.json()["errors"]
+
+
+def test_the_schema_says_which_searches_are_empty():
+    """Found by fuzzing: the schema let through what the server calls empty."""
+    pattern = re.compile(docs.QUERY_PATTERN)
+    assert not any(pattern.search(q) for q in ["", "   ", "\x1f\x1f", "\x85", "\u3000", "\ufeff"])
+    assert all(pattern.search(q) for q in ["인재", "a", " x "])
 
 
 def test_an_overlong_query_answers_400(api):

@@ -36,8 +36,10 @@ from .serializers import (
     TopicSerializer,
 )
 
-# Not only whitespace (kbase strips the query and refuses an empty one).
-QUERY_PATTERN = r"\S"
+# Not only whitespace (kbase strips the query and refuses an empty one): Python's
+# whitespace, which also counts \x1c-\x1f and \x85, and the schema's (ECMA) \s, which
+# also counts \ufeff (kbase drops it too).
+QUERY_PATTERN = r"[^\s\u001c-\u001f\u0085\ufeff]"
 
 CHANGE = {
     "id": "facts.FactEvent:41",

@@ -309,7 +309,7 @@ class FactSearchView(KbaseViewSetMixin, generics.ListAPIView):
 
     def parsed_query(self) -> ParsedQuery:
         if not hasattr(self, "_parsed"):
-            raw = self.request.query_params.get("q", "")
+            raw = self.request.query_params.get("q", "").replace("\ufeff", "")
             if not raw.strip():
                 raise ValidationError({"q": [_("Enter something to search for.")]})
             try:
