@@ -159,3 +159,21 @@ def test_needs_review_and_review_before(reader):
     FactFactory(review_by=date(2999, 1, 1))
     assert ids(reader, needs_review="true") == pid(due, in_review)
     assert ids(reader, review_before="2021-01-01") == pid(due)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/facts/?as_of_after=2020-01-01&as_of_after=2021-01-01",
+                                 "/api/v1/sources/?work=a&work=b",
+                                 "/api/v1/discrepancies/?source=1&source=2"])
+def test_a_single_valued_filter_given_twice_answers_400(api, url):
+    """Found by fuzzing: the last value was used silently."""
+    response = api.get(url)
+    assert response.status_code == 400
+    name = url.split("?")[1].split("=")[0]
+    assert name in response.json()["errors"]
+
+
+def test_filters_that_take_several_values_take_them_repeated(api):
+    FactFactory(quantity_value=38, quantity_unit="persons", quantity_qualifier="exact")
+    response = api.get(FACTS, {"unit": ["persons", "percent"]})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
