@@ -19,8 +19,8 @@ def _default(value: Any) -> Any:
 
 
 # Dates and times go through DRF's encoder, so they read as they always have
-# (UTC as "Z").
-_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME
+# (UTC as "Z"); keys that are not strings are written as strings, as json does.
+_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
 
 
 def dumps(data: Any, *, indent: bool = False) -> bytes:
