@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.postgres.search import SearchHeadline, SearchRank
-from django.db import connection
 from django.db.models import (
     BinaryField,
     ExpressionWrapper,
@@ -142,6 +143,11 @@ _API_DEFERRED = {"superseded_by_id", "text_ko_changed_at", "text_en_changed_at",
                  "text_ko_reviewed_at", "text_en_reviewed_at", "created_by_id", "updated_by_id"}
 
 
+def _in_language(sql: str, language: str, **kwargs) -> RawSQL:
+    """RawSQL whose every parameter is the served language."""
+    return RawSQL(sql, [language] * sql.count("%s"), **kwargs)
+
+
 def with_api_representation(facts: QuerySet[Fact], *, language: str,
                             with_provenance: bool = False) -> QuerySet[Fact]:
     """`facts` with what the API serves of them, in one query: the fact's columns
@@ -153,9 +159,9 @@ def with_api_representation(facts: QuerySet[Fact], *, language: str,
     ).annotate(
         superseded_by_public_id=RawSQL(_SUPERSEDED_BY_SQL, []),
         possibly_stale_sql=RawSQL(_POSSIBLY_STALE_SQL, []),
-        topics_json=RawSQL(_TOPICS_SQL, [language]),
-        entities_json=RawSQL(_ENTITIES_SQL, [language]),
-        citations_json=RawSQL(_CITATIONS_SQL, [language] * 2),
+        topics_json=_in_language(_TOPICS_SQL, language),
+        entities_json=_in_language(_ENTITIES_SQL, language),
+        citations_json=_in_language(_CITATIONS_SQL, language),
         number_check_json=RawSQL(_NUMBER_CHECK_SQL, []),
     )
     if with_provenance:
@@ -253,10 +259,12 @@ convert_to(json_build_object(
 )::text, 'UTF8')"""
 
 
+_FACT_JSON_SQL = {detail: _fact_json_sql(detail=detail) for detail in (False, True)}
+
+
 def _fact_json(language: str, *, detail: bool = False) -> RawSQL:
-    sql = _fact_json_sql(detail=detail)
     # As UTF-8 bytes: embedded in the response as they come, never decoded to str.
-    return RawSQL(sql, [language] * sql.count("%s"), output_field=BinaryField())
+    return _in_language(_FACT_JSON_SQL[detail], language, output_field=BinaryField())
 
 
 def fact_api_json_list(*, user, language: str) -> QuerySet:
@@ -349,32 +357,11 @@ def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> Que
     return results
 
 
-
-_CHAIN_SQL = """
-WITH RECURSIVE later(id, public_id, next_id, depth) AS (
-    SELECT f.id, f.public_id, f.superseded_by_id, 0 FROM facts_fact f WHERE f.id = %(id)s
-    UNION ALL
-    SELECT f.id, f.public_id, f.superseded_by_id, later.depth + 1
-    FROM facts_fact f JOIN later ON f.id = later.next_id WHERE later.depth < 100
-), earlier(id, public_id, depth) AS (
-    SELECT f.id, f.public_id, 0 FROM facts_fact f WHERE f.id = %(id)s
-    UNION ALL
-    SELECT f.id, f.public_id, earlier.depth - 1
-    FROM facts_fact f JOIN earlier ON f.superseded_by_id = earlier.id WHERE earlier.depth > -100
-)
-SELECT public_id::text, depth FROM later WHERE depth > 0
-UNION ALL
-SELECT public_id::text, depth FROM earlier WHERE depth < 0
-ORDER BY depth, public_id
-"""
-
-
 def supersession_chain(*, fact: Fact) -> dict[str, list[str]]:
     """The facts this one replaced (oldest first) and those that replaced it, in one
     query. A fact superseded by one newer fact is the common case; branches (two
     facts replaced by one) appear in `earlier` in order of distance."""
-    with connection.cursor() as cursor:
-        cursor.execute(_CHAIN_SQL, {"id": fact.pk})
-        rows = cursor.fetchall()
-    return {"earlier": [public_id for public_id, depth in rows if depth < 0],
-            "later": [public_id for public_id, depth in rows if depth > 0]}
+    chain = (Fact.objects.filter(pk=fact.pk)
+             .annotate(chain=RawSQL(f"({_SUPERSESSION_SQL})::text", []))
+             .values_list("chain", flat=True).get())
+    return json.loads(chain)
