@@ -20,6 +20,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
+from kbase.core.serializers import SLUG_PATTERN
+
 SUPPORTED_LANGUAGES = ("ko", "en")
 DEFAULT_LANGUAGE = "en"
 MAX_PAGE_SIZE = 200
@@ -245,8 +247,6 @@ class KbaseModelViewSet(KbaseViewSetMixin, viewsets.ModelViewSet):
 class KbaseReadOnlyViewSet(KbaseViewSetMixin, viewsets.ReadOnlyModelViewSet):
     pass
 
-
-SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 
 
 class SlugCursorPagination(KbaseCursorPagination):

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 class StrictInputMixin:
@@ -25,3 +30,22 @@ class StrictInputMixin:
                 {str(name)[:100]: [_("Unknown field.")] for name in unknown[:20]})
         known = {key: value for key, value in data.items() if key in self.fields}
         return super().to_internal_value(known)
+
+
+@extend_schema_field({"type": "string", "pattern": f"^{SLUG_PATTERN}$"})
+class SlugReferenceField(serializers.SlugRelatedField):
+    """A related object named by its slug. A value that cannot be a slug is refused
+    before any query (PostgreSQL itself refuses text holding NUL)."""
+
+    default_error_messages = {
+        "not_a_slug": _("“{value}” is not a slug: use letters, digits, hyphens and "
+                        "underscores."),
+    }
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(slug_field="slug", **kwargs)
+
+    def to_internal_value(self, data: Any):
+        if isinstance(data, str) and not _SLUG.fullmatch(data):
+            self.fail("not_a_slug", value=data[:100].replace("\x00", "\\x00"))
+        return super().to_internal_value(data)

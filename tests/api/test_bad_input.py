@@ -5,7 +5,8 @@ import json
 import pytest
 
 from kbase.facts.models import Fact
-from tests.factories import FactFactory
+from kbase.sources.models import Source
+from tests.factories import FactFactory, PublisherFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +120,27 @@ def test_a_fact_in_review_is_hidden_from_anonymous_clients(api):
     in_review = FactFactory(status=Fact.Status.REVIEW)
     assert api.get(f"/api/v1/facts/{in_review.public_id}/").status_code == 404
     assert api.get("/api/v1/facts/", {"id": str(in_review.public_id)}).json()["results"] == []
+
+
+# Found by `make fuzz`: a slug naming a related object went to the database as it came,
+# and PostgreSQL refuses text holding NUL (a 500).
+
+@pytest.mark.parametrize("slug", ["joongang\x00", "\u0004*n\x00\x7f", "중앙", "a b"])
+def test_a_publisher_that_cannot_be_a_slug_answers_400_and_writes_nothing(editor, slug):
+    PublisherFactory(slug="joongang")
+    response = editor.post("/api/v1/sources/", {
+        "slug": "new-source", "publisher": slug, "kind": "statement", "language": "en",
+        "title_en": "A statement"}, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "letters, digits" in response.json()["errors"]["publisher"][0]
+    assert not Source.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["topics", "entities"])
+def test_topics_and_entities_that_cannot_be_slugs_answer_400_and_write_nothing(editor, field):
+    response = editor.post("/api/v1/facts/", {"text_en": "A fact.", field: ["bad\x00"]},
+                           format="json")
+    assert response.status_code == 400
+    assert "letters, digits" in json.dumps(response.json()["errors"][field])
+    assert not Fact.objects.exists()

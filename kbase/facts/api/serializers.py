@@ -17,7 +17,7 @@ from rest_framework import serializers
 from kbase.core.models import DatePrecision, Language
 from kbase.core.representation import decimal_text, iso, name_in, pick_language
 from kbase.core.search import highlight_korean
-from kbase.core.serializers import StrictInputMixin
+from kbase.core.serializers import SlugReferenceField, StrictInputMixin
 from kbase.sources.api.serializers import SourceBriefSerializer, source_brief
 from kbase.sources.models import Source
 
@@ -302,10 +302,8 @@ class FactWriteSerializer(StrictInputMixin, serializers.Serializer):
                                               required=False)
     period = PeriodSerializer(allow_null=True, required=False)
     review_by = serializers.DateField(allow_null=True, required=False)
-    topics = serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all(),
-                                         many=True, required=False)
-    entities = serializers.SlugRelatedField(slug_field="slug", queryset=Entity.objects.all(),
-                                           many=True, required=False)
+    topics = SlugReferenceField(queryset=Topic.objects.all(), many=True, required=False)
+    entities = SlugReferenceField(queryset=Entity.objects.all(), many=True, required=False)
     citations = CitationWriteSerializer(many=True, required=False, write_only=True,
                                         help_text=_("Only on create; afterwards use "
                                                     "/facts/{id}/citations/."))

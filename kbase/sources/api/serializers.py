@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from kbase.core.models import DatePrecision, Language
 from kbase.core.representation import iso, name_in, pick_language
-from kbase.core.serializers import StrictInputMixin
+from kbase.core.serializers import SlugReferenceField, StrictInputMixin
 
 from ..models import Publisher, Source
 
@@ -131,8 +131,7 @@ class SourceWriteSerializer(StrictInputMixin, serializers.Serializer):
                               "created_at", "updated_at", "work"})
 
     slug = serializers.SlugField(max_length=120)
-    publisher = serializers.SlugRelatedField(slug_field="slug",
-                                             queryset=Publisher.objects.all())
+    publisher = SlugReferenceField(queryset=Publisher.objects.all())
     edition_of = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.only("id", "work_id"), required=False, allow_null=True,
         write_only=True, help_text=_("Another edition (e.g. the original) of the same work."))
