@@ -45,19 +45,22 @@ def publisher_update(*, publisher: Publisher, **fields: Any) -> Publisher:
     publisher.country = publisher.country.upper()
     publisher.full_clean()
     publisher.save()
-    _reindex(source_ids=publisher.sources.values_list("pk", flat=True))
+    # Publisher names are in the sources' search documents, not their facts'.
+    _reindex(source_ids=publisher.sources.values_list("pk", flat=True), citing_facts=False)
     return publisher
 
 
-def _reindex(*, source_ids) -> None:
+def _reindex(*, source_ids, citing_facts: bool = True) -> None:
     """Source titles and publisher names are searchable, in the sources' own search
-    documents and in those of the facts citing them."""
+    documents and (titles) in those of the facts citing them, which are rebuilt only
+    when `citing_facts`: a source may be cited thousands of times."""
     # Imported here: facts depend on sources, never the other way at import time.
     from kbase.facts.indexing import fact_search_refresh, facts_citing
 
     ids = list(source_ids)
     source_search_refresh(source_ids=ids)
-    fact_search_refresh(fact_ids=facts_citing(source_ids=ids))
+    if citing_facts:
+        fact_search_refresh(fact_ids=facts_citing(source_ids=ids))
 
 
 def _set_normalized_url(source: Source) -> None:
@@ -122,14 +125,21 @@ def source_create(*, publisher: Publisher, work: Work | None = None,
 def source_update(*, source: Source, publisher: Publisher | None = None,
                   **fields: Any) -> Source:
     refuse_unknown_fields(fields, SOURCE_FIELDS)
+    cited_as = _searchable_in_facts(source)
     if publisher is not None:
         source.publisher = publisher
     for name, value in fields.items():
         setattr(source, name, value)
     _prepare_source(source)
     source.save()
-    _reindex(source_ids=[source.pk])
+    _reindex(source_ids=[source.pk], citing_facts=_searchable_in_facts(source) != cited_as)
     return source
+
+
+def _searchable_in_facts(source: Source) -> tuple:
+    """What the search documents of the facts citing `source` hold of it
+    (kbase.facts.indexing.fact_documents): its language and titles."""
+    return source.language, source.title_ko, source.title_en
 
 
 def _prepare_source(source: Source) -> None:

@@ -1,8 +1,10 @@
 """Sources, editions, publishers, topics, entities and discrepancies over the API."""
 
 import pytest
+from django.db import connection
 
 from kbase.facts import services as fact_services
+from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact
 from kbase.sources.models import Source
 from tests.factories import (
@@ -211,3 +213,35 @@ def test_discrepancies_filter_by_fact(api):
                                          statements=[(source, "38")])
     body = api.get("/api/v1/discrepancies/", {"fact": str(first.public_id)}).json()
     assert [item["slug"] for item in body["results"]] == ["one"]
+
+
+def _search_document_versions(facts) -> list[int]:
+    """The row versions (xmin) of these facts' search documents: a rewrite changes them."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT xmin::text::bigint FROM facts_factsearchdocument "
+                       "WHERE fact_id = ANY(%s) ORDER BY fact_id", [[f.pk for f in facts]])
+        return [row[0] for row in cursor.fetchall()]
+
+
+# Found by `make fuzz`: every edit of a source rebuilt the search documents of all the
+# facts citing it (Korean analysis of each), even an edit that left nothing searchable
+# changed; with thousands of citing facts an empty PATCH ran past the client's timeout.
+def test_a_source_edit_rebuilds_citing_facts_search_documents_only_when_titles_change(editor):
+    source = SourceFactory(title_en="Old title")
+    facts = [CitationFactory(source=source, fact=FactFactory(status=Fact.Status.PUBLISHED)).fact
+             for _ in range(3)]
+    fact_search_refresh(fact_ids=[f.pk for f in facts])
+    before = _search_document_versions(facts)
+
+    response = editor.patch(f"/api/v1/sources/{source.pk}/",
+                            {"published_note": "Date from the archive."}, format="json")
+    assert response.status_code == 200
+    assert _search_document_versions(facts) == before
+
+    response = editor.patch(f"/api/v1/sources/{source.pk}/",
+                            {"title_en": "Brand new headline"}, format="json")
+    assert response.status_code == 200
+    assert all(new != old for new, old in zip(_search_document_versions(facts), before,
+                                                strict=True))
+    found = editor.get("/api/v1/search/", {"q": "headline"}).json()
+    assert {r["id"] for r in found["results"]} >= {str(f.public_id) for f in facts}
