@@ -6,8 +6,9 @@ import pgtrigger
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from kbase.core.search import korean_tokens, parse_query
+from kbase.core.search import korean_tokens, parse_query, search_condition
 from kbase.facts import selectors, services
 from kbase.facts.api import docs
 from kbase.facts.models import Fact
@@ -212,5 +213,52 @@ def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
         cursor.execute("SELECT gin_clean_pending_list('fact_search_ko_gin'::regclass), "
                        "gin_clean_pending_list('fact_search_en_gin'::regclass)")
         cursor.execute("ANALYZE facts_fact; ANALYZE facts_factsearchdocument")
-    plan = selectors.search_candidates(user=None, query=parse_query("word42")).explain()
+    plan = selectors.search_candidates(user=None, query=parse_query("word42")).queryset.explain()
     assert "fact_search_en_gin" in plan or "fact_search_ko_gin" in plan, plan
+
+
+def _bulk_facts(count: int, text_en_sql: str) -> None:
+    """`count` published facts, one second apart (fact n the newest), indexed."""
+    with pgtrigger.ignore("facts.Fact:insert_insert"), connection.cursor() as cursor:
+        cursor.execute(f"""
+            INSERT INTO facts_fact (public_id, text_ko, text_en, text_ko_origin, text_en_origin,
+                quantity_unit, quantity_qualifier, as_of_precision, status, status_reason,
+                version, created_at, updated_at)
+            SELECT gen_random_uuid(), '', {text_en_sql}, 'source', 'source', '', '',
+                   'unknown', 'published', '', 1, now() - interval '1 day' + n * interval '1 s',
+                   now()
+            FROM generate_series(1, %s) AS n""", [count])
+        cursor.execute("""
+            INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check)
+            SELECT id, '', to_tsvector('english', text_en), '{}' FROM facts_fact""")
+        cursor.execute("ANALYZE facts_fact; ANALYZE facts_factsearchdocument")
+
+
+@pytest.mark.parametrize(("query", "plan"), [
+    # "medical school": every third fact, always together: the newest are walked.
+    ("medical school", "enable_bitmapscan"),
+    # Words that meet in one fact in a hundred: past the largest window, the
+    # matches are read from the GIN indexes first.
+    ("rare pairing", "enable_indexscan"),
+    # No match among the newest: the GIN indexes at once.
+    ("medical nowhere", "enable_indexscan"),
+])
+def test_several_words_find_the_newest_matches_by_the_plan_their_density_calls_for(
+        monkeypatch, query, plan):
+    monkeypatch.setattr(selectors, "NEWEST_WINDOW", 30)
+    monkeypatch.setattr(selectors, "LARGEST_WINDOW", 600)
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 20)
+    _bulk_facts(3000, """CASE WHEN mod(n, 3) = 0 THEN 'medical school number ' || n
+                              WHEN mod(n, 100) = 1 THEN 'a rare pairing ' || n
+                              WHEN mod(n, 2) = 0 THEN 'rare alone ' || n
+                              ELSE 'pairing alone ' || n END""")
+    candidates = selectors.search_candidates(user=None, query=parse_query(query))
+    with CaptureQueriesContext(connection) as queries:
+        ids = candidates.ids()
+    expected = list(selectors.fact_visible(user=None).filter(
+        search_condition(parse_query(query), prefix="search_document__"))
+        .order_by("-created_at", "-id").values_list("pk", flat=True)[:20])
+    assert ids == expected
+    assert query == "medical nowhere" or len(ids) == 20
+    answering = [q["sql"] for q in queries.captured_queries if "set_config" in q["sql"]]
+    assert answering and plan in answering[-1]
