@@ -3,6 +3,9 @@ import secrets
 import subprocess
 import sys
 
+import pytest
+from django.db import connection
+
 from tests.helpers import PROJECT_DIR
 
 
@@ -36,3 +39,11 @@ def test_settings_speak_korean_and_english_in_seoul_time(settings):
     assert [code for code, _ in settings.LANGUAGES] == ["ko", "en"]
     assert settings.TIME_ZONE == "Asia/Seoul"
     assert settings.USE_TZ is True
+
+
+@pytest.mark.django_db
+def test_database_sessions_have_a_statement_timeout_and_no_parallel_workers():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('statement_timeout'), "
+                       "current_setting('max_parallel_workers_per_gather')")
+        assert cursor.fetchone() == ("15s", "0")
