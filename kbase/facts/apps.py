@@ -1,8 +1,23 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def install_database_functions(*, using: str, **kwargs) -> None:
+    """The SQL functions kbase's reads call, from the running code's SQL: installed
+    after every migrate, so a deploy's functions are its own."""
+    from kbase.facts.selectors import FACT_PAGE_FUNCTION
+
+    with connections[using].cursor() as cursor:
+        cursor.execute(FACT_PAGE_FUNCTION)
 
 
 class FactsConfig(AppConfig):
     name = "kbase.facts"
     label = "facts"
     verbose_name = _("Facts")
+
+    def ready(self) -> None:
+        post_migrate.connect(install_database_functions, sender=self,
+                             dispatch_uid="kbase.facts.install_database_functions")

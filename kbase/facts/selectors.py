@@ -272,10 +272,26 @@ convert_to(json_build_object(
 
 _FACT_JSON_SQL = {detail: _fact_json_sql(detail=detail) for detail in (False, True)}
 
+# The fact page's representation as a PL/pgSQL function, installed on every migrate
+# (kbase.facts.apps): PL/pgSQL keeps each statement's plan for the session, and
+# planning this statement cost more than running it (1.7 ms against 0.8 ms). The
+# list keeps the plain statement: there, fifty function calls cost more than one plan.
+FACT_PAGE_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION kbase_fact_page_json(p_fact bigint, p_language text)
+RETURNS bytea LANGUAGE plpgsql STABLE AS $function$
+BEGIN
+    RETURN (SELECT {_FACT_JSON_SQL[True].replace("%s", "p_language")}
+            FROM facts_fact WHERE facts_fact.id = p_fact);
+END
+$function$"""
+
 
 def _fact_json(language: str, *, detail: bool = False) -> RawSQL:
     # As UTF-8 bytes: embedded in the response as they come, never decoded to str.
-    return _in_language(_FACT_JSON_SQL[detail], language, output_field=BinaryField())
+    if detail:
+        return RawSQL("kbase_fact_page_json(facts_fact.id, %s)", [language],
+                      output_field=BinaryField())
+    return _in_language(_FACT_JSON_SQL[False], language, output_field=BinaryField())
 
 
 def fact_api_json_list(*, user, language: str) -> QuerySet:

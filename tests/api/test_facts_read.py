@@ -6,6 +6,7 @@ from decimal import Decimal
 import orjson
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from kbase.core.renderers import dumps
@@ -253,3 +254,13 @@ def test_the_representation_postgresql_builds_is_the_one_python_builds(language)
     assert any(item["possibly_stale"] == ["ko"] for item in from_sql.values())
     assert any(item["superseded_by"] == str(fact.public_id) for item in from_sql.values())
     assert from_sql == from_objects
+
+
+def test_every_migrate_installs_the_fact_pages_sql_function_from_the_running_code(api):
+    fact = FactFactory(status=Fact.Status.PUBLISHED, text_en="Installed again")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP FUNCTION kbase_fact_page_json(bigint, text)")
+    call_command("migrate", verbosity=0)
+    response = api.get(f"/api/v1/facts/{fact.public_id}/")
+    assert response.status_code == 200
+    assert response.json()["text"] == "Installed again"
