@@ -56,6 +56,10 @@ def negotiate_language(request: Request) -> str:
     return best or DEFAULT_LANGUAGE
 
 
+# ASCII digits: str.isdigit() also takes "²", which int() refuses.
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+
+
 class StrictPageSizeMixin:
     """A malformed or too large page size is the client's error (400), never a
     silent default."""
@@ -68,7 +72,7 @@ class StrictPageSizeMixin:
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        if not _WHOLE_NUMBER.fullmatch(raw) or not 1 <= int(raw) <= self.max_page_size:
             raise exceptions.ValidationError({self.page_size_query_param: [
                 _("Must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}]})
         return int(raw)
@@ -158,8 +162,10 @@ class KbasePagePagination(StrictPageSizeMixin, pagination.PageNumberPagination):
     django_paginator_class = KnownCountPaginator
 
     def get_page_number(self, request: Request, paginator) -> str:
-        number = super().get_page_number(request, paginator)
-        if number not in self.last_page_strings and (not str(number).isdigit()
+        # DRF reads an empty page as the first; the schema, like page_size, says a
+        # whole number.
+        number = request.query_params.get(self.page_query_param, "1")
+        if number not in self.last_page_strings and (not _WHOLE_NUMBER.fullmatch(number)
                                                      or int(number) < 1):
             raise exceptions.ValidationError({self.page_query_param: [
                 _("Must be a whole number from 1.")]})

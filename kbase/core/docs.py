@@ -15,6 +15,8 @@ from drf_spectacular.utils import (
 )
 from rest_framework import permissions, serializers
 
+from kbase.core.serializers import UUID_PATTERN
+
 # Permission classes under which an anonymous client may read (GET, HEAD, OPTIONS).
 ANONYMOUS_READ_PERMISSIONS = (
     permissions.AllowAny,
@@ -51,6 +53,10 @@ class KbaseAutoSchema(AutoSchema):
             for text in (schema, schema.get("items", {})):
                 if text.get("type") == "string" and not {"enum", "format", "pattern"} & set(text):
                     text["pattern"] = NO_NUL_PATTERN
+                # JSON Schema's formats are annotations that validators need not
+                # check: the pattern makes "17" plainly not a fact's id.
+                if text.get("format") == "uuid" and "pattern" not in text:
+                    text["pattern"] = f"^{UUID_PATTERN}$"
         return parameters
 
     def get_operation(self, *args, **kwargs) -> dict[str, Any] | None:

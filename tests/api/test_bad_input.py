@@ -144,3 +144,12 @@ def test_topics_and_entities_that_cannot_be_slugs_answer_400_and_write_nothing(e
     assert response.status_code == 400
     assert "letters, digits" in json.dumps(response.json()["errors"][field])
     assert not Fact.objects.exists()
+
+
+# Found by `make fuzz`: an empty `page` was read as page 1, where the schema asks for a
+# whole number (an empty page_size was already refused).
+@pytest.mark.parametrize("page", ["", "0", "two", "-1", "²"])
+def test_a_search_page_that_is_not_a_whole_number_from_1_answers_400(api, page):
+    response = api.get("/api/v1/search/", {"q": "talent", "page": page})
+    assert response.status_code == 400
+    assert "page" in response.json()["errors"]

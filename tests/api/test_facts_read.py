@@ -131,7 +131,7 @@ def test_cursor_pages_neither_repeat_nor_skip_while_facts_are_added(api):
     assert seen == [str(fact.public_id) for fact in reversed(facts)]
 
 
-@pytest.mark.parametrize("page_size", ["0", "201", "abc", "-1", "1e3"])
+@pytest.mark.parametrize("page_size", ["0", "201", "abc", "-1", "1e3", "", "²"])
 def test_a_page_size_outside_1_to_200_answers_400(api, page_size):
     response = api.get(FACTS, {"page_size": page_size})
     assert response.status_code == 400

@@ -33,6 +33,7 @@ from kbase.core.api import (
 from kbase.core.filter_backends import KbaseFilterBackend
 from kbase.core.filters import StrictBooleanField, as_utc
 from kbase.core.search import ParsedQuery, QueryError, parse_query
+from kbase.core.serializers import UUID_PATTERN
 
 from .. import changes, exports, selectors, services
 from ..filtersets import DiscrepancyFilterSet, FactFilterSet
@@ -53,8 +54,6 @@ from .serializers import (
     TopicSerializer,
     citation_data,
 )
-
-UUID_PATTERN = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
 
 
 class CanPublish(permissions.BasePermission):
