@@ -9,6 +9,8 @@ from django.core.cache import cache
 from rest_framework.throttling import AnonRateThrottle
 
 from kbase.core.throttles import AccountRateThrottle
+from kbase.facts.models import Fact
+from tests.factories import FactFactory
 from tests.helpers import PROJECT_DIR
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +107,18 @@ def test_fact_id_filters_give_the_uuid_shape_as_a_pattern(api):
         assert re.fullmatch(item["pattern"].strip("^$"), "0b7d3f0e-6c1a-5b8e-9a51-2f0c6f3d7e21")
         assert not re.fullmatch(item["pattern"].strip("^$"), "17")
     assert api.get("/api/v1/facts/", {"id": "17"}).status_code == 400
+
+
+# Found by `make fuzz`: an empty ordering served the default order, where the schema
+# listed only the named orderings.
+def test_an_empty_ordering_is_the_default_order_and_the_schema_says_so(api):
+    FactFactory.create_batch(3, status=Fact.Status.PUBLISHED)
+    default = api.get("/api/v1/facts/").json()["results"]
+    assert api.get("/api/v1/facts/", {"ordering": ""}).json()["results"] == default
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    ordering, = [parameter for parameter in schema["paths"]["/api/v1/facts/"]["get"]["parameters"]
+                 if parameter["name"] == "ordering"]
+    assert ordering["allowEmptyValue"] is True
 
 
 def test_every_operation_has_a_summary_and_a_description(api):
