@@ -93,7 +93,10 @@ _local = threading.local()
 def _connection() -> psycopg.Connection:
     conn = getattr(_local, "conn", None)
     if conn is None or conn.closed:
-        conn = _local.conn = psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
+        # The same session settings as kbase's (no parallel workers): the same database.
+        conn = _local.conn = psycopg.connect(
+            os.environ["DATABASE_URL"], autocommit=True,
+            options="-c max_parallel_workers_per_gather=0")
     return conn
 
 
