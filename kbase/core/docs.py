@@ -40,15 +40,15 @@ class KbaseAutoSchema(AutoSchema):
         return auths
 
     def _get_filter_parameters(self) -> list[dict[str, Any]]:
-        # django-filter reads an empty value as no filter at all, except where the value
-        # must come from a list (an enum): the schema says so with allowEmptyValue.
-        # (Comma-separated lists are arrays in the schema, where an empty value is
-        # already an empty list.)
+        # django-filter reads an empty value of a single-valued filter as no filter at
+        # all, one whose value comes from a list (an enum) included: the schema says so
+        # with allowEmptyValue. (Comma-separated lists are arrays in the schema, where
+        # an empty value is already an empty list; a repeated enum refuses an empty one.)
         # Text filters are Django form fields, which refuse NUL characters.
         parameters = super()._get_filter_parameters()
         for parameter in parameters:
             schema = parameter.get("schema", {})
-            if "enum" not in schema and schema.get("type") != "array":
+            if schema.get("type") != "array":
                 parameter["allowEmptyValue"] = True
             for text in (schema, schema.get("items", {})):
                 if text.get("type") == "string" and not {"enum", "format", "pattern"} & set(text):

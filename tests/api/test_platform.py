@@ -121,6 +121,17 @@ def test_an_empty_ordering_is_the_default_order_and_the_schema_says_so(api):
     assert ordering["allowEmptyValue"] is True
 
 
+# Found by `make fuzz`: an empty single-valued choice filter was no filter, where the
+# schema listed only its choices.
+def test_an_empty_choice_filter_is_no_filter_and_the_schema_says_so(api):
+    assert api.get("/api/v1/sources/", {"language": ""}).status_code == 200
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    language, = [parameter for parameter in schema["paths"]["/api/v1/sources/"]["get"]
+                 ["parameters"] if parameter["name"] == "language"]
+    assert language["schema"]["enum"] == ["en", "ko"]
+    assert language["allowEmptyValue"] is True
+
+
 def test_every_operation_has_a_summary_and_a_description(api):
     schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
     missing = [f"{method.upper()} {path}"
