@@ -256,7 +256,6 @@ class KbaseReadOnlyViewSet(KbaseViewSetMixin, viewsets.ReadOnlyModelViewSet):
     pass
 
 
-
 class SlugCursorPagination(KbaseCursorPagination):
     ordering = ("slug",)
 

@@ -24,14 +24,7 @@ from django.db.models.functions import Replace
 
 from kbase.core.search import ParsedQuery, rank_queries, search_condition
 
-from .models import (
-    Citation,
-    Discrepancy,
-    DiscrepancyStatement,
-    Entity,
-    Fact,
-    Topic,
-)
+from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
 
 
 def can_see_unpublished(user: AbstractBaseUser | AnonymousUser | None) -> bool:
