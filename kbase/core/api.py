@@ -206,8 +206,6 @@ class StrictOrderingFilter(filters.OrderingFilter):
         for parameter in parameters:
             if parameter["name"] == self.ordering_param and names:
                 parameter["schema"] = {"type": "string", "enum": names}
-                # An empty ordering is the default one, as an empty filter is no filter.
-                parameter["allowEmptyValue"] = True
         return parameters
 
 

@@ -195,16 +195,17 @@ def test_rebuilding_the_index_restores_search(api):
     assert found(api, "인재") == pid(fact)
 
 
-def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
+def _bulk_facts(count: int, text_en_sql: str, text_ko_sql: str = "''") -> None:
+    """`count` published facts, one second apart (fact n the newest), indexed."""
     with pgtrigger.ignore("facts.Fact:insert_insert"), connection.cursor() as cursor:
-        cursor.execute("""
+        cursor.execute(f"""
             INSERT INTO facts_fact (public_id, text_ko, text_en, text_ko_origin, text_en_origin,
                 quantity_unit, quantity_qualifier, as_of_precision, status, status_reason,
                 version, created_at, updated_at)
-            SELECT gen_random_uuid(), '사실 번호 ' || n || ' 단어' || mod(n, 997),
-                   'Fact number ' || n || ' word' || mod(n, 997), 'source', 'source', '', '',
-                   'unknown', 'published', '', 1, now(), now()
-            FROM generate_series(1, 20000) AS n""")
+            SELECT gen_random_uuid(), {text_ko_sql}, {text_en_sql}, 'source', 'source', '', '',
+                   'unknown', 'published', '', 1, now() - interval '1 day' + n * interval '1 s',
+                   now()
+            FROM generate_series(1, %s) AS n""", [count])
         cursor.execute("""
             INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check)
             SELECT id, to_tsvector('simple', text_ko), to_tsvector('english', text_en), '{}'
@@ -213,25 +214,13 @@ def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
         cursor.execute("SELECT gin_clean_pending_list('fact_search_ko_gin'::regclass), "
                        "gin_clean_pending_list('fact_search_en_gin'::regclass)")
         cursor.execute("ANALYZE facts_fact; ANALYZE facts_factsearchdocument")
+
+
+def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
+    _bulk_facts(20000, "'Fact number ' || n || ' word' || mod(n, 997)",
+                text_ko_sql="'사실 번호 ' || n || ' 단어' || mod(n, 997)")
     plan = selectors.search_candidates(user=None, query=parse_query("word42")).queryset.explain()
     assert "fact_search_en_gin" in plan or "fact_search_ko_gin" in plan, plan
-
-
-def _bulk_facts(count: int, text_en_sql: str) -> None:
-    """`count` published facts, one second apart (fact n the newest), indexed."""
-    with pgtrigger.ignore("facts.Fact:insert_insert"), connection.cursor() as cursor:
-        cursor.execute(f"""
-            INSERT INTO facts_fact (public_id, text_ko, text_en, text_ko_origin, text_en_origin,
-                quantity_unit, quantity_qualifier, as_of_precision, status, status_reason,
-                version, created_at, updated_at)
-            SELECT gen_random_uuid(), '', {text_en_sql}, 'source', 'source', '', '',
-                   'unknown', 'published', '', 1, now() - interval '1 day' + n * interval '1 s',
-                   now()
-            FROM generate_series(1, %s) AS n""", [count])
-        cursor.execute("""
-            INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check)
-            SELECT id, '', to_tsvector('english', text_en), '{}' FROM facts_fact""")
-        cursor.execute("ANALYZE facts_fact; ANALYZE facts_factsearchdocument")
 
 
 @pytest.mark.parametrize(("query", "plan"), [
