@@ -11,6 +11,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_view
 from orjson import Fragment
@@ -70,13 +71,6 @@ class CanChangeFact(permissions.BasePermission):
                     and request.user.has_perm("facts.change_fact"))
 
 
-def wants_brief(request: Request) -> bool:
-    try:
-        return bool(StrictBooleanField(required=False).clean(request.query_params.get("brief")))
-    except DjangoValidationError as error:
-        raise ValidationError({"brief": error.messages}) from None
-
-
 @extend_schema_view(**docs.FACT_VIEWSET)
 class FactViewSet(KbaseModelViewSet):
     lookup_field = "public_id"
@@ -89,10 +83,19 @@ class FactViewSet(KbaseModelViewSet):
     pagination_class = KbaseCursorPagination
     queryset = Fact.objects.none()  # for permissions and the schema; get_queryset reads
 
+    @cached_property
+    def brief(self) -> bool:
+        """Whether `?brief=true` asked for the short representation (read once)."""
+        try:
+            return bool(StrictBooleanField(required=False).clean(
+                self.request.query_params.get("brief")))
+        except DjangoValidationError as error:
+            raise ValidationError({"brief": error.messages}) from None
+
     def get_queryset(self):
         include_withdrawn = self.action in {"retrieve", "jsonld", "history"}
         # The full representation is built by PostgreSQL; sparse and brief ones here.
-        full = not wants_brief(self.request) and not self.request.query_params.get("fields")
+        full = not self.brief and not self.request.query_params.get("fields")
         if self.action == "list" and full:
             return selectors.fact_api_json_list(user=self.request.user,
                                                 language=self.served_language)
@@ -109,7 +112,7 @@ class FactViewSet(KbaseModelViewSet):
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:
             return FactWriteSerializer
-        if wants_brief(self.request) and self.action in {"list", "retrieve"}:
+        if self.brief and self.action in {"list", "retrieve"}:
             return FactBriefSerializer
         return FactSerializer
 
@@ -132,7 +135,7 @@ class FactViewSet(KbaseModelViewSet):
         if isinstance(fact, dict):  # a row of selectors.fact_api_json_detail: ready-made
             return self.respond_with_etag(request, Fragment(fact["json"]), str(fact["version"]))
         data = self.get_serializer(fact).data
-        if not wants_brief(request):
+        if not self.brief:
             data["supersession"] = selectors.supersession_chain(fact=fact)
         return self.respond_with_etag(request, data, str(fact.version))
 
