@@ -95,15 +95,18 @@ class Server:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def request(self, path: str) -> urllib.request.Request:
+        # Production settings redirect plain HTTP; the proxy header says it was HTTPS.
+        return urllib.request.Request(self.base + path, headers={"X-Forwarded-Proto": "https"})
+
     def wait(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise SystemExit(f"{self.name} server exited; see {self.log.name}")
             try:
-                request = urllib.request.Request(self.base + self.ready_path,
-                                                 headers={"X-Forwarded-Proto": "https"})
-                with urllib.request.urlopen(request, timeout=5) as response:
+                with urllib.request.urlopen(self.request(self.ready_path),
+                                            timeout=5) as response:
                     if response.status == 200:
                         return
             except OSError:
@@ -346,10 +349,8 @@ def warm(server: Server, paths: list[str]) -> None:
     """Every path once, so no server is measured reading from disk what the one before
     it brought into memory (the rows a path reads are scattered over the tables)."""
     for path in paths:
-        request = urllib.request.Request(server.base + path,
-                                         headers={"X-Forwarded-Proto": "https"})
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
+            with urllib.request.urlopen(server.request(path), timeout=30) as response:
                 response.read()
         except OSError:
             pass  # a failing path shows up in the measured run
