@@ -26,6 +26,19 @@ ANONYMOUS = ("--checks", "all", "--exclude-checks", "positive_data_acceptance")
 EDITOR = ("--checks", "not_a_server_error,response_schema_conformance,"
           "status_code_conformance,content_type_conformance")
 HOOKS = "tests.api.fuzz_hooks"
+# Each run's whole report (the assertion shows its failures; a request body can be
+# megabytes, which would push them out of a shortened message).
+REPORTS = PROJECT_DIR / "artifacts" / "fuzz"
+
+
+def failures(report: str, limit: int = 6000) -> str:
+    """The report's FAILURES section (where each failure and its reproduction are),
+    each overlong line cut short, then the summary."""
+    start = report.find("FAILURES")
+    lines = [line if len(line) < 400 else line[:400] + " […]"
+             for line in report[start if start >= 0 else 0:].splitlines()]
+    text = "\n".join(lines)
+    return text if len(text) <= limit else text[:limit // 2] + "\n[…]\n" + text[-limit // 2:]
 
 
 def schemathesis(base: str, *extra: str) -> subprocess.CompletedProcess:
@@ -50,4 +63,7 @@ def test_the_api_holds_to_its_schema_under_fuzzing(with_token):
                              "KBASE_THROTTLE_USER": "100000/minute"},
                         settings="kbase.settings.local") as base:
         result = schemathesis(base, *extra)
-    assert result.returncode == 0, result.stdout[-6000:]
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    report = REPORTS / f"{'editor' if with_token else 'anonymous'}.txt"
+    report.write_text(result.stdout)
+    assert result.returncode == 0, f"{failures(result.stdout)}\n(whole report: {report})"
