@@ -43,8 +43,9 @@ class KbaseAutoSchema(AutoSchema):
         # django-filter reads an empty value of a single-valued filter as no filter at
         # all, one whose value comes from a list (an enum) included, and an empty
         # ordering is the default order: the schema says so with allowEmptyValue. (A
-        # view's own query parameters name theirs in `blank_means_absent`.) (Comma-separated lists are arrays in the schema, where
-        # an empty value is already an empty list; a repeated enum refuses an empty one.)
+        # view's own query parameters name theirs in `blank_means_absent`.)
+        # (Comma-separated lists are arrays in the schema, where an empty value is
+        # already an empty list; a repeated enum refuses an empty one.)
         # Text filters are Django form fields, which refuse NUL characters.
         parameters = super()._get_filter_parameters()
         for parameter in parameters:
