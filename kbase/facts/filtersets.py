@@ -22,7 +22,22 @@ from kbase.core.filters import (
 from kbase.core.models import Language
 from kbase.sources.normalize import MAX_URL_LENGTH, URL_PATTERN, InvalidURL, normalize_url
 
-from .models import Citation, Discrepancy, Entity, Fact, Topic
+from .models import QUANTITY_LIMIT, Citation, Discrepancy, Entity, Fact, Topic
+
+
+@extend_schema_field({"type": "number", "minimum": -QUANTITY_LIMIT, "maximum": QUANTITY_LIMIT})
+class QuantityFilter(django_filters.NumberFilter):
+    """A bound on facts' quantities, within what a quantity can hold: beyond it the
+    answer is 400, as the schema says (django-filter's own limit, 1e50, is in no
+    schema)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", -QUANTITY_LIMIT)
+        kwargs.setdefault("max_value", QUANTITY_LIMIT)
+        super().__init__(*args, **kwargs)
+
+    def get_max_validator(self):
+        return None  # max_value is the field's own
 
 
 @extend_schema_field({"type": "string", "pattern": URL_PATTERN, "maxLength": MAX_URL_LENGTH})
@@ -61,10 +76,10 @@ class FactFilterSet(django_filters.FilterSet):
                                             label=_("As-of date on or after (YYYY-MM-DD)."))
     as_of_before = django_filters.DateFilter(field_name="as_of", lookup_expr="lte",
                                              label=_("As-of date on or before (YYYY-MM-DD)."))
-    quantity_min = django_filters.NumberFilter(field_name="quantity_value", lookup_expr="gte",
-                                               label=_("Quantity at least."))
-    quantity_max = django_filters.NumberFilter(field_name="quantity_value", lookup_expr="lte",
-                                               label=_("Quantity at most."))
+    quantity_min = QuantityFilter(field_name="quantity_value", lookup_expr="gte",
+                                  label=_("Quantity at least."))
+    quantity_max = QuantityFilter(field_name="quantity_value", lookup_expr="lte",
+                                  label=_("Quantity at most."))
     unit = django_filters.MultipleChoiceFilter(field_name="quantity_unit",
                                                choices=Fact.Unit.choices,
                                                label=_("Quantity unit; repeat for several."))

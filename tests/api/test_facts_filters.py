@@ -177,3 +177,20 @@ def test_filters_that_take_several_values_take_them_repeated(api):
     response = api.get(FACTS, {"unit": ["persons", "percent"]})
     assert response.status_code == 200
     assert len(response.json()["results"]) == 1
+
+
+# Found by `make fuzz`: the schema gave quantity filters no bounds, so 2.2e115 fitted
+# it, and the server refused it (django-filter's own limit, 1e50).
+@pytest.mark.parametrize("parameter", ["quantity_min", "quantity_max"])
+def test_quantity_filters_take_the_range_a_quantity_can_hold_and_say_so(api, parameter):
+    limit = 10**15
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    declared = next(p["schema"] for p in schema["paths"][FACTS]["get"]["parameters"]
+                    if p["name"] == parameter)
+    assert (declared["minimum"], declared["maximum"]) == (-limit, limit)
+    assert api.get(FACTS, {parameter: -limit}).status_code == 200
+    assert api.get(FACTS, {parameter: limit}).status_code == 200
+    for beyond in (f"{limit + 1}", f"-{limit + 1}", "2.2e115"):
+        response = api.get(FACTS, {parameter: beyond})
+        assert response.status_code == 400, beyond
+        assert parameter in response.json()["errors"]
