@@ -1,14 +1,78 @@
 """Request rates, counted in the shared cache (the database's, or Redis with
-REDIS_URL) so every worker and every instance sees the same counts."""
+REDIS_URL) so every worker and every instance sees the same counts.
+
+DRF's throttles keep each client's request times as one list in the cache, read
+and written back whole on every request: two round trips carrying up to `rate`
+timestamps, and concurrent requests overwrite each other's additions (DRF's docs
+say so), letting a burst through. kbase's count instead: one counter per client
+and window of `duration` seconds, incremented atomically (in Redis, one round trip
+that also reads the previous window's counter), and the previous window's count
+weighted by how much of it still lies within the last `duration` seconds: a
+sliding window, approximated. Refused requests count too, so a client that keeps
+hammering stays refused until its rate falls. (The database cache, for development
+without Redis, increments by reading and writing back: not atomic.)
+"""
 
 from __future__ import annotations
 
+import math
+
+from django.core.cache import BaseCache
 from rest_framework import throttling
 from rest_framework.request import Request
 
+from kbase.core.cache import RedisCache
 
-class AccountRateThrottle(throttling.UserRateThrottle):
-    """Signed-in clients, by account. Anonymous clients are AnonRateThrottle's
+
+def count_request(cache: BaseCache, current_key: str, previous_key: str,
+                  timeout: int) -> tuple[int, int]:
+    """Add one to the counter at `current_key` (created with `timeout`); return it
+    and the counter at `previous_key` (0 when absent)."""
+    if isinstance(cache, RedisCache):
+        return cache.count_request(current_key, previous_key, timeout)
+    cache.add(current_key, 0, timeout)
+    try:
+        current = cache.incr(current_key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(current_key, 1, timeout)
+        current = 1
+    return current, cache.get(previous_key, 0)
+
+
+class SlidingWindowThrottle(throttling.SimpleRateThrottle):
+    def allow_request(self, request: Request, view) -> bool:
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        window, self.elapsed = divmod(self.timer(), self.duration)
+        self.current, self.previous = count_request(
+            self.cache, f"{self.key}:{int(window)}", f"{self.key}:{int(window) - 1}",
+            timeout=2 * self.duration)
+        return self._estimate() <= self.num_requests
+
+    def _estimate(self) -> float:
+        overlap = 1 - self.elapsed / self.duration
+        return self.previous * overlap + self.current
+
+    def wait(self) -> float:
+        """Seconds until the estimate falls back within the rate (at least 1)."""
+        if self.current > self.num_requests or not self.previous:
+            seconds = self.duration - self.elapsed  # this window must end
+        else:
+            # The previous window's weight falls to nothing as this window passes.
+            fits_at = 1 - (self.num_requests - self.current) / self.previous
+            seconds = fits_at * self.duration - self.elapsed
+        return max(1, math.ceil(seconds))
+
+
+class AnonymousRateThrottle(SlidingWindowThrottle, throttling.AnonRateThrottle):
+    """Anonymous clients, by address."""
+
+
+class AccountRateThrottle(SlidingWindowThrottle, throttling.UserRateThrottle):
+    """Signed-in clients, by account. Anonymous clients are AnonymousRateThrottle's
     alone (DRF's UserRateThrottle would count them a second time, by address)."""
 
     def get_cache_key(self, request: Request, view) -> str | None:

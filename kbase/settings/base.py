@@ -183,7 +183,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "kbase.core.docs.KbaseAutoSchema",
     "EXCEPTION_HANDLER": "kbase.core.errors.problem_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
+        "kbase.core.throttles.AnonymousRateThrottle",
         "kbase.core.throttles.AccountRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {

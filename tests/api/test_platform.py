@@ -6,9 +6,8 @@ import sys
 
 import pytest
 from django.core.cache import cache
-from rest_framework.throttling import AnonRateThrottle
 
-from kbase.core.throttles import AccountRateThrottle
+from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle
 from kbase.facts.models import Fact
 from tests.factories import FactFactory
 from tests.helpers import PROJECT_DIR
@@ -52,7 +51,7 @@ def fresh_throttle_counts(db):
 
 def test_anonymous_clients_are_throttled_with_retry_after(api, monkeypatch,
                                                           fresh_throttle_counts):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
     statuses = [api.get("/api/v1/topics/").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     response = api.get("/api/v1/topics/")
@@ -62,7 +61,7 @@ def test_anonymous_clients_are_throttled_with_retry_after(api, monkeypatch,
 
 def test_anonymous_clients_are_counted_once_not_also_as_accounts(api, monkeypatch,
                                                                  fresh_throttle_counts):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
     monkeypatch.setattr(AccountRateThrottle, "THROTTLE_RATES", {"user": "1/minute"})
     statuses = [api.get("/api/v1/topics/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]

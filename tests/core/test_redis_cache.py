@@ -5,10 +5,14 @@ import os
 import shutil
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
+from django.test import RequestFactory
 
 from kbase.core.cache import RedisCache
+from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle, SlidingWindowThrottle
 from tests.helpers import free_port
 
 
@@ -66,3 +70,38 @@ def test_a_forked_worker_uses_its_own_connections(redis_url):
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert cache.get("child") == "wrote"
+
+
+def test_concurrent_counts_are_each_counted_once(redis_url):
+    # Workers counting the same client at once: every count is distinct, none lost.
+    cache = RedisCache(redis_url, {})
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        counts = list(pool.map(lambda _: cache.count_request("now", "before", 60), range(64)))
+    assert sorted(current for current, _ in counts) == list(range(1, 65))
+    assert {previous for _, previous in counts} == {0}
+    assert cache.get("now") == 64  # a plain integer, readable by get()
+
+
+@pytest.mark.parametrize("throttle_class", [AnonymousRateThrottle, AccountRateThrottle])
+def test_a_burst_of_concurrent_requests_gets_exactly_the_rate(redis_url, monkeypatch,
+                                                              throttle_class):
+    # DRF's throttles read a client's history and write it back: requests arriving
+    # together each read the same history, and more than the rate get through.
+    cache = RedisCache(redis_url, {})
+    cache.clear()
+    monkeypatch.setattr(SlidingWindowThrottle, "cache", cache)
+    monkeypatch.setattr(throttle_class, "THROTTLE_RATES", {"anon": "5/minute",
+                                                           "user": "5/minute"})
+    user = SimpleNamespace(is_authenticated=throttle_class is AccountRateThrottle, pk=7)
+    request = RequestFactory().get("/api/v1/topics/", REMOTE_ADDR="203.0.113.9")
+    request.user = user
+
+    def ask(_):
+        throttle = throttle_class()
+        return throttle.allow_request(request, view=None), throttle
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = list(pool.map(ask, range(40)))
+    assert sum(allowed for allowed, _ in answers) == 5
+    refused = next(throttle for allowed, throttle in answers if not allowed)
+    assert 1 <= refused.wait() <= 60
