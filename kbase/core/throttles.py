@@ -21,15 +21,16 @@ from django.core.cache import BaseCache
 from rest_framework import throttling
 from rest_framework.request import Request
 
-from kbase.core.cache import RedisCache
-
 
 def count_request(cache: BaseCache, current_key: str, previous_key: str,
                   timeout: int) -> tuple[int, int]:
     """Add one to the counter at `current_key` (created with `timeout`); return it
     and the counter at `previous_key` (0 when absent)."""
-    if isinstance(cache, RedisCache):
-        return cache.count_request(current_key, previous_key, timeout)
+    # kbase's Redis cache counts in one round trip (`cache` may be Django's proxy
+    # to the configured cache, so its method is looked up, not its class).
+    counter = getattr(cache, "count_request", None)
+    if counter is not None:
+        return counter(current_key, previous_key, timeout)
     cache.add(current_key, 0, timeout)
     try:
         current = cache.incr(current_key)

@@ -12,7 +12,7 @@ import pytest
 from django.test import RequestFactory
 
 from kbase.core.cache import RedisCache
-from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle, SlidingWindowThrottle
+from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle
 from tests.helpers import free_port
 
 
@@ -82,14 +82,21 @@ def test_concurrent_counts_are_each_counted_once(redis_url):
     assert cache.get("now") == 64  # a plain integer, readable by get()
 
 
-@pytest.mark.parametrize("throttle_class", [AnonymousRateThrottle, AccountRateThrottle])
-def test_a_burst_of_concurrent_requests_gets_exactly_the_rate(redis_url, monkeypatch,
-                                                              throttle_class):
-    # DRF's throttles read a client's history and write it back: requests arriving
-    # together each read the same history, and more than the rate get through.
+@pytest.fixture
+def redis_default_cache(redis_url, settings):
+    """Redis as the default cache, as production configures it (REDIS_URL)."""
+    settings.CACHES = {"default": {"BACKEND": "kbase.core.cache.RedisCache",
+                                   "LOCATION": redis_url}}
     cache = RedisCache(redis_url, {})
     cache.clear()
-    monkeypatch.setattr(SlidingWindowThrottle, "cache", cache)
+    return cache
+
+
+@pytest.mark.parametrize("throttle_class", [AnonymousRateThrottle, AccountRateThrottle])
+def test_a_burst_of_concurrent_requests_gets_exactly_the_rate(redis_default_cache,
+                                                              monkeypatch, throttle_class):
+    # DRF's throttles read a client's history and write it back: requests arriving
+    # together each read the same history, and more than the rate get through.
     monkeypatch.setattr(throttle_class, "THROTTLE_RATES", {"anon": "5/minute",
                                                            "user": "5/minute"})
     user = SimpleNamespace(is_authenticated=throttle_class is AccountRateThrottle, pk=7)
@@ -105,3 +112,19 @@ def test_a_burst_of_concurrent_requests_gets_exactly_the_rate(redis_url, monkeyp
     assert sum(allowed for allowed, _ in answers) == 5
     refused = next(throttle for allowed, throttle in answers if not allowed)
     assert 1 <= refused.wait() <= 60
+
+
+def test_a_throttled_request_costs_one_redis_round_trip(redis_default_cache, monkeypatch):
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "5/minute"})
+    server = redis_default_cache._cache.get_client()
+    request = RequestFactory().get("/api/v1/topics/", REMOTE_ADDR="203.0.113.9")
+    request.user = SimpleNamespace(is_authenticated=False)
+    throttle = AnonymousRateThrottle()
+    throttle.allow_request(request, view=None)  # loads the script
+    server.config_resetstat()
+    assert throttle.allow_request(request, view=None)
+    calls = {name: stats["calls"] for name, stats in server.info("commandstats").items()
+             if not name.startswith("cmdstat_config")}
+    # One script call; commandstats also count the commands the script runs inside.
+    assert calls.pop("cmdstat_evalsha") == 1
+    assert set(calls) <= {"cmdstat_incr", "cmdstat_expire", "cmdstat_get"}
