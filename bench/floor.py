@@ -100,15 +100,10 @@ def _connection() -> psycopg.Connection:
     return conn
 
 
-def _answer(start_response, status: str, body: bytes):
-    start_response(status, [("Content-Type", "application/json"),
-                            ("Content-Length", str(len(body)))])
-    return [body]
-
-
-def application(environ, start_response):
-    path = environ.get("PATH_INFO", "")
-    query = {key: values[0] for key, values in parse_qs(environ.get("QUERY_STRING", "")).items()}
+def answer(path: str, query_string: str) -> tuple[int, bytes]:
+    """The status and JSON body for one request (also served from a Django view by
+    bench.plain, to measure what Django's request cycle adds to the same answer)."""
+    query = {key: values[0] for key, values in parse_qs(query_string).items()}
     if path == "/facts/":
         name, params = "list", {"limit": int(query.get("limit", 50)),
                                 "topic": query.get("topic")}
@@ -119,8 +114,17 @@ def application(environ, start_response):
     elif path == "/lookup/":
         name, params = "lookup", {"key": query["key"]}
     else:
-        return _answer(start_response, "404 Not Found", b'{"detail": "not found"}')
+        return 404, NOT_FOUND
     row = _connection().execute(QUERIES[name], params).fetchone()
-    if row is None:
-        return _answer(start_response, "404 Not Found", b'{"detail": "not found"}')
-    return _answer(start_response, "200 OK", row[0].encode())
+    return (404, NOT_FOUND) if row is None else (200, row[0].encode())
+
+
+NOT_FOUND = b'{"detail": "not found"}'
+_STATUS = {200: "200 OK", 404: "404 Not Found"}
+
+
+def application(environ, start_response):
+    status, body = answer(environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""))
+    start_response(_STATUS[status], [("Content-Type", "application/json"),
+                                     ("Content-Length", str(len(body)))])
+    return [body]

@@ -2,9 +2,11 @@
 
 Every figure is a ratio against floors measured in the same run on the same
 machine: the physical floor (bench/floor.py: JSON built by PostgreSQL, served by
-a bare WSGI app) and a plain DRF build on the same tables (bench/plain/). All
-three are served by the same gunicorn configuration, the one the README
-recommends for production, on loopback; wrk drives them from another process.
+a bare WSGI app), the same answers from a bare Django view behind kbase's
+middleware (bench/plain/django_floor.py: what Django's request cycle adds) and a
+plain DRF build on the same tables (bench/plain/). All are served by the same
+gunicorn configuration, the one the README recommends for production, on
+loopback; wrk drives them from another process.
 """
 
 from __future__ import annotations
@@ -207,10 +209,12 @@ def scenarios(url: str) -> list[Scenario]:
         Scenario("facts list (50, citations)", {
             "kbase": ["/api/v1/facts/?page_size=50", "/api/v1/facts/?page_size=50&lang=ko"],
             "floor": ["/facts/?limit=50"],
+            "django": ["/django-floor/facts/?limit=50"],
             "plain": ["/facts/?page_size=50"]}),
         Scenario("fact detail", {
             "kbase": [f"/api/v1/facts/{i}/" for i in ids],
             "floor": [f"/facts/{i}/" for i in ids],
+            "django": [f"/django-floor/facts/{i}/" for i in ids],
             "plain": [f"/facts/{i}/" for i in ids]}),
         Scenario("filtered list (topic, date)", {
             "kbase": [f"/api/v1/facts/?page_size=50&topic={t}&as_of_after={d}"
@@ -406,6 +410,9 @@ def main() -> int:
     servers = {
         "kbase": Server("kbase", "kbase.wsgi", env, "/healthz"),
         "floor": Server("floor", "bench.floor:application", env, "/facts/?limit=1"),
+        "django": Server("django", "kbase.wsgi",
+                         {**env, "DJANGO_SETTINGS_MODULE": "bench.plain.settings"},
+                         "/django-floor/facts/?limit=1"),
         "plain": Server("plain", "kbase.wsgi",
                         {**env, "DJANGO_SETTINGS_MODULE": "bench.plain.settings"},
                         "/facts/?page_size=1"),
