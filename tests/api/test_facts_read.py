@@ -1,10 +1,12 @@
 """Reading facts: visibility, language negotiation, paging, sparse fields, ETags."""
 
+import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import orjson
 import pytest
+from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
@@ -15,7 +17,7 @@ from kbase.facts.api.serializers import fact_data
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact, Topic
 from kbase.facts.services import discrepancy_create
-from tests.factories import CitationFactory, FactFactory, SourceFactory
+from tests.factories import CitationFactory, FactFactory, SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -211,6 +213,31 @@ def test_a_retracted_fact_stays_readable_by_its_link_but_leaves_the_list(api):
     fact = FactFactory(status=Fact.Status.RETRACTED, status_reason="corrected")
     assert api.get(detail(fact)).json()["status"] == "retracted"
     assert api.get(FACTS).json()["results"] == []
+
+@pytest.mark.parametrize("who", ["anonymous", "reader"])
+def test_a_fact_page_is_the_row_of_the_fact_pages_query(who):
+    # fact_page() runs the fact pages' query compiled once (with stand-in values):
+    # for every status, reader and language it answers that query's row, or nothing.
+    user = AnonymousUser()
+    if who == "reader":
+        user = UserFactory()
+        user.user_permissions.add(Permission.objects.get(codename="view_fact"))
+    facts = [CitationFactory(fact=FactFactory(status=status)).fact
+             for status in Fact.Status.values if status != Fact.Status.SUPERSEDED]
+    facts.append(FactFactory(status=Fact.Status.SUPERSEDED, superseded_by=facts[0]))
+    for language in ("ko", "en"):
+        rows = {row["id"]: row
+                for row in selectors.fact_api_json_detail(user=user, language=language)}
+        for fact in facts:
+            page = selectors.fact_page(user=user, public_id=fact.public_id, language=language)
+            expected = rows.get(fact.pk)
+            assert page == expected, (fact.status, language)
+            assert page is None or orjson.loads(page["json"])["id"] == str(fact.public_id)
+        visible = {fact.status for fact in facts if fact.pk in rows}
+        assert visible == (set(Fact.Status.values) if who == "reader"
+                           else {"published", "retracted", "superseded"})
+    assert selectors.fact_page(user=user, public_id=uuid.uuid4(), language="en") is None
+
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])

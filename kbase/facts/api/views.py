@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime, time
 
 from django.core import signing
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -92,16 +93,16 @@ class FactViewSet(KbaseModelViewSet):
         except DjangoValidationError as error:
             raise ValidationError({"brief": error.messages}) from None
 
+    @property
+    def whole_representation(self) -> bool:
+        """Neither brief nor sparse: PostgreSQL builds it; the others are built here."""
+        return not self.brief and not self.request.query_params.get("fields")
+
     def get_queryset(self):
         include_withdrawn = self.action in {"retrieve", "jsonld", "history"}
-        # The full representation is built by PostgreSQL; sparse and brief ones here.
-        full = not self.brief and not self.request.query_params.get("fields")
-        if self.action == "list" and full:
+        if self.action == "list" and self.whole_representation:
             return selectors.fact_api_json_list(user=self.request.user,
                                                 language=self.served_language)
-        if self.action == "retrieve" and full:
-            return selectors.fact_api_json_detail(user=self.request.user,
-                                                  language=self.served_language)
         if self.action in {"list", "retrieve"}:
             return selectors.fact_api_list(
                 user=self.request.user, language=self.served_language,
@@ -131,9 +132,14 @@ class FactViewSet(KbaseModelViewSet):
         return context
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        if self.whole_representation:  # embedded as PostgreSQL built it
+            page = selectors.fact_page(user=request.user, public_id=uuid.UUID(kwargs["id"]),
+                                       language=self.served_language)
+            if page is None:
+                raise Http404("No Fact matches the given query.")  # as get_object() says
+            self.check_object_permissions(request, page)
+            return self.respond_with_etag(request, Fragment(page["json"]), str(page["version"]))
         fact = self.get_object()
-        if isinstance(fact, dict):  # a row of selectors.fact_api_json_detail: ready-made
-            return self.respond_with_etag(request, Fragment(fact["json"]), str(fact["version"]))
         data = self.get_serializer(fact).data
         if not self.brief:
             data["supersession"] = selectors.supersession_chain(fact=fact)
