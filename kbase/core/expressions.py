@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from django.contrib.postgres.fields import ArrayField
-from django.db.models import F, Lookup, Value
+from django.db.models import BooleanField, Expression, F
 
 
-class EqualsAny(Lookup):
-    """`column = ANY(%s)` with the values bound as one array: for long lists, where
-    `__in` compiles and binds one placeholder per value (for 200 ids that cost more
-    than PostgreSQL's work with them)."""
+class EqualsAny(Expression):
+    """`column = ANY(%s)`, the values bound as one array parameter: for long lists of
+    ids, where `__in` compiles, prepares and binds one placeholder per value (for
+    200 ids that cost more than PostgreSQL's work with them). The values go to the
+    driver as they are: whole numbers read from the database."""
 
-    lookup_name = "equals_any"
-    prepare_rhs = False
+    output_field = BooleanField()
+    conditional = True
 
-    def __init__(self, field_name: str, values: list, base_field) -> None:
-        super().__init__(F(field_name), Value(list(values), output_field=ArrayField(base_field)))
+    def __init__(self, field_name: str, values: list[int]) -> None:
+        super().__init__()
+        self.column, self.values = F(field_name), list(values)
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
 
     def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+        column, params = compiler.compile(self.column)
+        return f"{column} = ANY(%s)", (*params, self.values)

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kbase.core.representation import pick_language
-from kbase.core.search import QueryError, highlight_korean, parse_query
+from kbase.core.search import QueryError, headline_html, highlight_korean, parse_query
 from kbase.sources import selectors as source_selectors
 from kbase.sources.models import Publisher
 from kbase.sources.normalize import InvalidURL
@@ -48,7 +48,7 @@ def _card(fact, language: str, query=None) -> dict:
     highlight = None
     if query is not None:
         highlight = highlight_korean(fact.text_ko, query) if served == "ko" \
-            else getattr(fact, "headline_en", None)
+            else headline_html(fact.headline_en)
     return {"fact": fact, "text": text, "language": served, "fallback": fallback,
             "highlight": highlight}
 

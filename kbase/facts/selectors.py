@@ -13,7 +13,6 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connections, router, transaction
 from django.db.models import (
-    BigIntegerField,
     BinaryField,
     ExpressionWrapper,
     F,
@@ -23,10 +22,15 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Replace
 
 from kbase.core.expressions import EqualsAny
-from kbase.core.search import ParsedQuery, rank_queries, search_condition
+from kbase.core.search import (
+    HEADLINE_START,
+    HEADLINE_STOP,
+    ParsedQuery,
+    rank_queries,
+    search_condition,
+)
 
 from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
 
@@ -460,8 +464,9 @@ def search_candidates(*, user, query: ParsedQuery) -> SearchCandidates | None:
 
 def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> QuerySet[Fact]:
     """Facts matching `query` (the SEARCH_CANDIDATES most recent), best first, with
-    `rank` and `headline_en` annotated (the English text HTML-escaped with matches in
-    <mark>); with `language`, in the API's representation (fact_api_list), else with
+    `rank` and `headline_en` annotated (the English text with its matches between
+    search.HEADLINE_START and HEADLINE_STOP: search.headline_html makes it HTML);
+    with `language`, in the API's representation (fact_api_list), else with
     prefetched objects."""
     facts = fact_api_list(user=user, language=language) if language else fact_list(user=user)
     candidates = search_candidates(user=user, query=query)
@@ -475,14 +480,12 @@ def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> Que
         rank = rank + SearchRank(F("search_document__search_ko"), korean, cover_density=True)
     if english is not None:
         rank = rank + SearchRank(F("search_document__search_en"), english, cover_density=True)
-    escaped_en = Replace(Replace(Replace(F("text_en"), Value("&"), Value("&amp;")),
-                                 Value("<"), Value("&lt;")), Value(">"), Value("&gt;"))
-    headline = SearchHeadline(escaped_en, english, config="english", start_sel="<mark>",
-                              stop_sel="</mark>", highlight_all=True) \
-        if english is not None else Value("")
+    headline = SearchHeadline(F("text_en"), english, config="english",
+                              start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
+                              highlight_all=True) if english is not None else Value("")
     # One array parameter, not one per candidate: compiling and binding 200
     # placeholders cost more than PostgreSQL's whole ranking of them.
-    results = (facts.filter(EqualsAny("pk", candidates, BigIntegerField()))
+    results = (facts.filter(EqualsAny("pk", candidates))
                .annotate(rank=ExpressionWrapper(rank, output_field=FloatField()),
                          headline_en=headline)
                .order_by("-rank", "-id"))

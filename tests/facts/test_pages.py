@@ -2,6 +2,7 @@
 
 import pytest
 
+from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact
 from kbase.facts.seed import seed_load, seed_public_id
 
@@ -22,6 +23,17 @@ def test_the_home_page_lists_facts_without_javascript(client, seeded):
 def test_korean_search_finds_and_marks_the_word(client, seeded):
     page = client.get("/", {"q": "전문가"}, HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert "<mark>전문가는</mark> 38명뿐이다" in page
+
+
+def test_english_search_marks_the_word_and_escapes_the_text(client, seeded):
+    # The page shows the highlight as HTML: only kbase's <mark> may be markup.
+    fact = Fact.objects.create(text_en="Recruiting <script>alert(1)</script> & founders",
+                               status=Fact.Status.PUBLISHED)
+    fact_search_refresh(fact_ids=[fact.pk])
+    page = client.get("/", {"q": "recruiting"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ("<mark>Recruiting</mark> &lt;script&gt;alert(1)&lt;/script&gt; &amp; founders"
+            in page)
+    assert "<script>alert" not in page
 
 
 def test_a_filter_by_publisher_narrows_the_list(client, seeded):

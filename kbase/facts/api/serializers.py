@@ -16,7 +16,7 @@ from rest_framework import serializers
 
 from kbase.core.models import DatePrecision, Language
 from kbase.core.representation import decimal_text, iso, name_in, pick_language
-from kbase.core.search import highlight_korean
+from kbase.core.search import headline_html, highlight_korean
 from kbase.core.serializers import SlugReferenceField, StrictInputMixin
 from kbase.sources.api.serializers import SourceBriefSerializer, source_brief
 from kbase.sources.models import Source
@@ -439,7 +439,7 @@ class SearchResultSerializer(FactSerializer):
         if data["language"] == "ko":
             data["highlight"] = highlight_korean(fact.text_ko, self.context["query"])
         else:
-            data["highlight"] = fact.headline_en
+            data["highlight"] = headline_html(fact.headline_en)
         data["rank"] = round(float(fact.rank), 6)
         fields = self.context.get("fields")
         return {key: value for key, value in data.items() if key in fields} if fields else data
