@@ -31,12 +31,16 @@ def count_request(cache: BaseCache, current_key: str, previous_key: str,
     counter = getattr(cache, "count_request", None)
     if counter is not None:
         return counter(current_key, previous_key, timeout)
-    cache.add(current_key, 0, timeout)
-    try:
-        current = cache.incr(current_key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(current_key, 1, timeout)
+    if cache.add(current_key, 1, timeout):
         current = 1
+    else:
+        try:
+            current = cache.incr(current_key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(current_key, 1, timeout)
+            current = 1
+        # The database cache's incr() writes back with the cache's default timeout.
+        cache.touch(current_key, timeout)
     return current, cache.get(previous_key, 0)
 
 

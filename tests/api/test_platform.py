@@ -3,9 +3,12 @@
 import re
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone
 
 from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle
 from kbase.facts.models import Fact
@@ -161,3 +164,19 @@ def test_throttles_are_shared_by_every_gunicorn_process():
         statuses = [http_get((first, second)[n % 2] + "/api/v1/topics/")[0]
                     for n in range(16)]
     assert statuses == [200] * 6 + [429] * 10
+
+
+def test_throttle_counts_in_the_database_cache_keep_their_window(api, monkeypatch,
+                                                                 fresh_throttle_counts):
+    # The database cache's incr() writes the value back with the cache's default
+    # timeout (five minutes): a daily count would have been forgotten after five quiet
+    # minutes. A count lives for two of its windows.
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "100/day"})
+    for _ in range(3):
+        assert api.get("/api/v1/topics/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT expires FROM kbase_cache WHERE cache_key LIKE %s",
+                       ["%throttle_anon_%"])
+        expiries = [row[0] for row in cursor.fetchall()]
+    assert expiries
+    assert all(expires > timezone.now() + timedelta(days=1) for expires in expiries)
