@@ -43,14 +43,14 @@ class KbaseAutoSchema(AutoSchema):
         # django-filter reads an empty value of a single-valued filter as no filter at
         # all, one whose value comes from a list (an enum) included, and an empty
         # ordering is the default order: the schema says so with allowEmptyValue. (A
-        # view's own query parameters name theirs in `blank_means_absent`.)
-        # (Comma-separated lists are arrays in the schema, where an empty value is
-        # already an empty list; a repeated enum refuses an empty one.)
+        # view's own query parameters name theirs in `blank_means_absent`.) So does an
+        # empty comma-separated list (`id=`): clients may read `id=` as the string "",
+        # not as an empty array. A repeated filter (explode) refuses an empty value.
         # Text filters are Django form fields, which refuse NUL characters.
         parameters = super()._get_filter_parameters()
         for parameter in parameters:
             schema = parameter.get("schema", {})
-            if schema.get("type") != "array":
+            if schema.get("type") != "array" or parameter.get("explode") is False:
                 parameter["allowEmptyValue"] = True
             for text in (schema, schema.get("items", {})):
                 if text.get("type") == "string" and not {"enum", "format", "pattern"} & set(text):
