@@ -11,7 +11,7 @@ WITH_DB := $(PYTHON) scripts/localdb.py exec --
 PORT ?= 8000
 export PORT
 
-.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore fuzz bench bench-smoke cluster-demo loadtest
+.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore fuzz bench bench-smoke bench-ab cluster-demo loadtest
 
 help:
 	@echo "make run    install, start the database, migrate, load the seed facts, serve on :$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make cluster-demo   a primary, a streaming replica and two kbase servers, step by step"
 	@echo "make loadtest   DURATION s (120) of USERS (20) readers and editors, locust; 0 errors or fails"
 	@echo "make bench  the benchmark (BENCH_FACTS=1000000 for the full size); make bench-smoke: tiny"
+	@echo "make bench-ab REF=<commit>   that commit and this checkout under the same load, alternating"
 
 system-deps:
 	@echo "==> system packages"
@@ -89,6 +90,11 @@ bench: install
 # A tiny benchmark, run by CI so the harness cannot rot; it judges no target.
 bench-smoke: install
 	@$(WITH_DB) $(PY) -m bench.run --smoke --facts 300 --duration 1
+
+# Two versions under the same load (REF: a commit, by default HEAD~1; BENCH_FACTS,
+# ROUNDS, DURATION): the way to tell whether a change made kbase faster.
+bench-ab: install
+	@$(WITH_DB) $(PY) -m bench.ab
 
 # The load test (tests/load/): DURATION seconds of USERS simulated clients (a fifth
 # of them editors) against gunicorn with the production settings, on a fresh database

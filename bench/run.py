@@ -82,16 +82,18 @@ def free_port() -> int:
 
 
 class Server:
-    """One gunicorn serving `app` with kbase's gunicorn.conf.py."""
+    """One gunicorn serving `app` with kbase's gunicorn.conf.py, from this checkout or
+    from another tree of it (`root`, for bench.ab)."""
 
-    def __init__(self, name: str, app: str, env: dict[str, str], ready_path: str):
+    def __init__(self, name: str, app: str, env: dict[str, str], ready_path: str,
+                 root: Path = ROOT):
         self.name, self.port = name, free_port()
         self.ready_path = ready_path
         self.log = open(RESULTS / f".{name}.log", "w")  # noqa: SIM115 (closed in stop())
         self.process = subprocess.Popen(
-            [str(VENV_BIN / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"), app],
-            env={**env, "PORT": str(self.port)}, cwd=ROOT, stdout=self.log,
-            stderr=subprocess.STDOUT)
+            [str(VENV_BIN / "gunicorn"), "--config", str(root / "gunicorn.conf.py"), app],
+            env={**env, "PORT": str(self.port), "PYTHONPATH": str(root)}, cwd=root,
+            stdout=self.log, stderr=subprocess.STDOUT)
 
     @property
     def base(self) -> str:
