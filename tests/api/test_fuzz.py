@@ -26,6 +26,7 @@ ANONYMOUS = ("--checks", "all", "--exclude-checks", "positive_data_acceptance")
 EDITOR = ("--checks", "not_a_server_error,response_schema_conformance,"
           "status_code_conformance,content_type_conformance")
 HOOKS = "tests.api.fuzz_hooks"
+CONFIG = PROJECT_DIR / "tests" / "api" / "schemathesis.toml"
 # Each run's whole report (the assertion shows its failures; a request body can be
 # megabytes, which would push them out of a shortened message).
 REPORTS = PROJECT_DIR / "artifacts" / "fuzz"
@@ -43,7 +44,8 @@ def failures(report: str, limit: int = 6000) -> str:
 
 def schemathesis(base: str, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "schemathesis.cli", "run", f"{base}/api/schema/",
+        [sys.executable, "-m", "schemathesis.cli", "--config-file", str(CONFIG), "run",
+         f"{base}/api/schema/",
          "--max-examples", EXAMPLES, "--no-color", "--seed", "20261125", *extra],
         cwd=PROJECT_DIR, capture_output=True, text=True, timeout=3600,
         env={**os.environ, "SCHEMATHESIS_HOOKS": HOOKS})
