@@ -6,12 +6,14 @@ from datetime import UTC, datetime
 
 import django_filters
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .search import MAX_QUERY_LENGTH, QueryError, parse_query, search_condition
+from .serializers import SLUG_PATTERN
 
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
@@ -81,6 +83,18 @@ class UUIDInFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
 
 class CharInFilter(django_filters.BaseInFilter, django_filters.CharFilter):
     pass
+
+
+@extend_schema_field({"type": "string", "pattern": f"^{SLUG_PATTERN}$"})
+class SlugInFilter(CharInFilter):
+    """Objects named by slug, comma-separated; text that cannot be a slug answers 400
+    (an unknown slug is a valid question: nothing cites it)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [RegexValidator(
+            f"^{SLUG_PATTERN}$",
+            _("Not a slug: use letters, digits, hyphens and underscores, comma-separated."))])
+        super().__init__(*args, **kwargs)
 
 
 class SlugMultipleField(django_filters.fields.ModelMultipleChoiceField):

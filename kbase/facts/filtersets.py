@@ -11,10 +11,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kbase.core.filters import (
-    CharInFilter,
     FullTextFilter,
     IdFilter,
     IsoDateTimeFilter,
+    SlugInFilter,
     SlugMultipleFilter,
     StrictBooleanFilter,
     UUIDInFilter,
@@ -63,7 +63,7 @@ class FactFilterSet(django_filters.FilterSet):
     source_url = SourceUrlFilter(
         method="filter_source_url",
         label=_("Any variant of a cited source's URL (normalised as /sources/lookup/ does)."))
-    publisher = CharInFilter(method="filter_publisher",
+    publisher = SlugInFilter(method="filter_publisher",
                              label=_("Publisher slugs, comma-separated: facts citing them."))
     source_language = django_filters.ChoiceFilter(
         choices=Language.choices, method="filter_source_language",
@@ -152,7 +152,7 @@ class DiscrepancyFilterSet(django_filters.FilterSet):
                                                  label=_("Aspect; repeat for several."))
     source = IdFilter(field_name="statements__source_id", distinct=True,
                                          label=_("Id of an edition involved."))
-    publisher = CharInFilter(field_name="statements__source__publisher__slug",
+    publisher = SlugInFilter(field_name="statements__source__publisher__slug",
                              lookup_expr="in", distinct=True,
                              label=_("Publisher slugs of the editions involved."))
     fact = UUIDInFilter(field_name="fact__public_id", label=_("Fact ids, comma-separated."))

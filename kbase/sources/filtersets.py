@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kbase.core.filters import CharInFilter, FullTextFilter, IsoDateTimeFilter
+from kbase.core.filters import FullTextFilter, IsoDateTimeFilter, SlugInFilter
 from kbase.core.models import Language
 
 from .models import Source
@@ -14,7 +14,7 @@ from .models import Source
 class SourceFilterSet(django_filters.FilterSet):
     q = FullTextFilter(label=_("Full-text search of titles, programs and publishers, in "
                                "Korean and English."))
-    publisher = CharInFilter(field_name="publisher__slug", lookup_expr="in",
+    publisher = SlugInFilter(field_name="publisher__slug", lookup_expr="in",
                              label=_("Publisher slugs, comma-separated."))
     language = django_filters.ChoiceFilter(choices=Language.choices,
                                            label=_("The edition's language."))

@@ -201,3 +201,20 @@ def test_throttle_counts_in_the_database_cache_keep_their_window(api, monkeypatc
         expiries = [row[0] for row in cursor.fetchall()]
     assert expiries
     assert all(expires > timezone.now() + timedelta(days=1) for expires in expiries)
+
+
+# Found by `make fuzz`: a publisher filter took any text ("{'\x01': [1, True]}") and
+# answered an empty list; a publisher is named by its slug, and the schema now says so.
+@pytest.mark.parametrize("path", ["/api/v1/facts/", "/api/v1/sources/",
+                                  "/api/v1/discrepancies/"])
+def test_publisher_filters_take_slugs_and_the_schema_says_so(api, path):
+    response = api.get(path, {"publisher": "kbs,{'\x01': [1, True]}"})
+    assert response.status_code == 400
+    assert "publisher" in response.json()["errors"]
+    assert api.get(path, {"publisher": "kbs,joongang"}).status_code == 200
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    publisher, = [parameter for parameter in schema["paths"][path]["get"]["parameters"]
+                  if parameter["name"] == "publisher"]
+    pattern = publisher["schema"]["items"]["pattern"]
+    assert re.fullmatch(pattern.strip("^$"), "kbs-news_2")
+    assert not re.fullmatch(pattern.strip("^$"), "{'\x01'")
