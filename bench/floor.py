@@ -100,6 +100,10 @@ def _connection() -> psycopg.Connection:
     return conn
 
 
+NOT_FOUND = b'{"detail": "not found"}'
+_STATUS = {200: "200 OK", 404: "404 Not Found"}
+
+
 def answer(path: str, query_string: str) -> tuple[int, bytes]:
     """The status and JSON body for one request (also served from a Django view by
     bench.plain, to measure what Django's request cycle adds to the same answer)."""
@@ -117,10 +121,6 @@ def answer(path: str, query_string: str) -> tuple[int, bytes]:
         return 404, NOT_FOUND
     row = _connection().execute(QUERIES[name], params).fetchone()
     return (404, NOT_FOUND) if row is None else (200, row[0].encode())
-
-
-NOT_FOUND = b'{"detail": "not found"}'
-_STATUS = {200: "200 OK", 404: "404 Not Found"}
 
 
 def application(environ, start_response):

@@ -409,15 +409,13 @@ def main() -> int:
     redis = Redis()
     # Throttles count every request (their cost is measured) but never refuse one.
     env = server_environment(url, REDIS_URL=redis.url, KBASE_THROTTLE_ANON="1000000/second")
+    # The bare Django view and the plain DRF build: kbase's settings, bench.plain's URLs.
+    plain_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.plain.settings"}
     servers = {
         "kbase": Server("kbase", "kbase.wsgi", env, "/healthz"),
         "floor": Server("floor", "bench.floor:application", env, "/facts/?limit=1"),
-        "django": Server("django", "kbase.wsgi",
-                         {**env, "DJANGO_SETTINGS_MODULE": "bench.plain.settings"},
-                         "/django-floor/facts/?limit=1"),
-        "plain": Server("plain", "kbase.wsgi",
-                        {**env, "DJANGO_SETTINGS_MODULE": "bench.plain.settings"},
-                        "/facts/?page_size=1"),
+        "django": Server("django", "kbase.wsgi", plain_env, "/django-floor/facts/?limit=1"),
+        "plain": Server("plain", "kbase.wsgi", plain_env, "/facts/?page_size=1"),
     }
     try:
         for server in servers.values():
@@ -438,8 +436,7 @@ def main() -> int:
     try:
         results.queries = count_queries(env, [*list_paths, detail_path, search_path])
         results.queries.update({f"plain {path}": n for path, n in count_queries(
-            {**env, "DJANGO_SETTINGS_MODULE": "bench.plain.settings"},
-            ["/facts/?page_size=1", "/facts/?page_size=50"]).items()})
+            plain_env, ["/facts/?page_size=1", "/facts/?page_size=50"]).items()})
     finally:
         redis.stop()
     for path, count in results.queries.items():
