@@ -12,6 +12,11 @@ from rest_framework.exceptions import ValidationError
 _REPEATABLE = (django_filters.MultipleChoiceFilter, django_filters.ModelMultipleChoiceFilter)
 
 
+def named_filters(request, filterset_class) -> set[str]:
+    """The filters of `filterset_class` that the request's query names."""
+    return request.query_params.keys() & filterset_class.base_filters.keys()
+
+
 class KbaseFilterBackend(DjangoFilterBackend):
     """django-filter, with two differences. A filter that takes one value given twice
     answers 400 (django-filter would silently use the last). And it is skipped when
@@ -22,7 +27,7 @@ class KbaseFilterBackend(DjangoFilterBackend):
         filterset_class = self.get_filterset_class(view, queryset)
         if filterset_class is None:
             return super().filter_queryset(request, queryset, view)
-        named = request.query_params.keys() & filterset_class.base_filters.keys()
+        named = named_filters(request, filterset_class)
         if not named:
             return queryset
         repeated = sorted(name for name in named

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +9,9 @@ def install_database_functions(*, using: str, **kwargs) -> None:
     after every migrate, so a deploy's functions are its own."""
     from kbase.facts.selectors import FACT_PAGE_FUNCTION
 
-    with connections[using].cursor() as cursor:
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        # Dropped first: CREATE OR REPLACE cannot change what a function returns.
+        cursor.execute("DROP FUNCTION IF EXISTS kbase_fact_page_json(bigint, text)")
         cursor.execute(FACT_PAGE_FUNCTION)
 
 

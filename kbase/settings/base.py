@@ -103,6 +103,10 @@ def _database(url: str, *, connect_timeout: int) -> dict:
         "options": (f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=15000)} "
                     "-c max_parallel_workers_per_gather="
                     f"{env.int('DB_PARALLEL_WORKERS_PER_QUERY', default=0)}"),
+        # The reads kbase.core.prepared chooses are prepared after this many runs of
+        # the same SQL on a connection (Django turns preparing off; other queries
+        # bind in the client and are never prepared).
+        "prepare_threshold": 5,
     })
     # Behind PgBouncer in transaction mode (DB_PGBOUNCER=true, with DB_CONN_MAX_AGE=0):
     # no server-side cursors and no prepared statements outlive a transaction.

@@ -17,7 +17,13 @@ from kbase.facts.api.serializers import fact_data
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact, Topic
 from kbase.facts.services import discrepancy_create
-from tests.factories import CitationFactory, FactFactory, SourceFactory, UserFactory
+from tests.factories import (
+    CitationFactory,
+    FactFactory,
+    SourceFactory,
+    TopicFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +61,41 @@ def test_the_list_costs_the_same_queries_for_1_or_100_facts(api, count,
     with django_assert_num_queries(1):
         response = api.get(f"{FACTS}?page_size=200")
     assert len(response.json()["results"]) == count
+
+
+def prepared_statements() -> list[str]:
+    """The statements PostgreSQL holds prepared for this (the test client's) connection."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+def test_the_unfiltered_list_is_a_prepared_statement_that_answers_the_same(api):
+    make_cited_facts(3)
+    first = api.get(FACTS, {"page_size": 2})
+    # psycopg prepares a statement on its fifth run on a connection.
+    answers = [api.get(FACTS, {"page_size": 2}).content for _ in range(6)]
+    assert answers == [first.content] * 6
+    next_page = first.json()["next"]
+    later = [api.get(next_page).json() for _ in range(6)]
+    assert [item["id"] for item in later[-1]["results"]] == [
+        item["id"] for item in later[0]["results"]] and len(later[0]["results"]) == 1
+    assert any('json_build_object' in statement and "facts_fact" in statement
+               for statement in prepared_statements())
+
+
+def test_a_filtered_list_is_planned_for_its_own_values(api):
+    # A prepared statement may settle on one generic plan; a topic or date filter's
+    # best plan depends on how many facts its values match.
+    fact = make_cited_facts(1)[0]
+    topic = TopicFactory(slug="talent-visas")
+    fact.topics.add(topic)
+    for _ in range(7):
+        assert len(api.get(FACTS, {"topic": "talent-visas"}).json()["results"]) == 1
+    # The topic filter's semi-join, as the ORM writes it (the representation's own
+    # topics subquery names the table unquoted).
+    assert not [statement for statement in prepared_statements()
+                if 'JOIN "facts_fact_topics"' in statement]
 
 
 def test_the_detail_costs_a_fixed_number_of_queries(api, django_assert_num_queries):

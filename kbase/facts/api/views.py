@@ -32,7 +32,7 @@ from kbase.core.api import (
     StrictOrderingFilter,
     expected_version_from_if_match,
 )
-from kbase.core.filter_backends import KbaseFilterBackend
+from kbase.core.filter_backends import KbaseFilterBackend, named_filters
 from kbase.core.filters import StrictBooleanField, as_utc
 from kbase.core.search import ParsedQuery, QueryError, parse_query
 from kbase.core.serializers import UUID_PATTERN
@@ -101,8 +101,9 @@ class FactViewSet(KbaseModelViewSet):
     def get_queryset(self):
         include_withdrawn = self.action in {"retrieve", "jsonld", "history"}
         if self.action == "list" and self.whole_representation:
-            return selectors.fact_api_json_list(user=self.request.user,
-                                                language=self.served_language)
+            return selectors.fact_api_json_list(
+                user=self.request.user, language=self.served_language,
+                prepared=not named_filters(self.request, self.filterset_class))
         if self.action in {"list", "retrieve"}:
             return selectors.fact_api_list(
                 user=self.request.user, language=self.served_language,
