@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 def install_database_functions(*, using: str, **kwargs) -> None:
     """The SQL functions kbase's reads call, from the running code's SQL: installed
     after every migrate, so a deploy's functions are its own."""
-    from kbase.facts.selectors import FACT_PAGE_FUNCTION
+    from kbase.facts.representation_sql import FACT_PAGE_FUNCTION
 
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
         # Dropped first: CREATE OR REPLACE cannot change what a function returns.
