@@ -400,7 +400,9 @@ def main() -> int:
             raise SystemExit(f"{tool} is not installed (Debian packages wrk and redis-server; "
                              "`make bench` installs them)")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    url = bench_url(os.environ["DATABASE_URL"])
+    # The smoke run keeps to its own database: the full size's data takes minutes to load.
+    url = bench_url(os.environ["DATABASE_URL"],
+                    "kbase_bench_smoke" if args.smoke else "kbase_bench")
     results = Results(started=datetime.now(UTC).isoformat(timespec="seconds"),
                       machine=machine(), facts=args.facts, duration=args.duration)
     results.load = prepare(url, args.facts)
