@@ -8,10 +8,12 @@ binds on the server instead, so psycopg prepares its statement once per connecti
 (after `prepare_threshold` runs of the same SQL, 5 by default; never where the
 settings turn preparing off, as behind PgBouncer) and later runs reuse the plan.
 
-Only for chosen reads: every statement of kbase does not bind on the server
+Only for chosen reads: not every statement of kbase can bind on the server
 (django-pghistory puts a second statement in front of each write, and the extended
-protocol refuses two), and a statement whose values change its text (an IN list of
-any length) would only fill psycopg's cache of prepared statements.
+protocol refuses two); a statement whose values change its text (an IN list of any
+length) would only fill psycopg's cache of prepared statements; and a prepared
+statement may settle on one generic plan, wrong for values that match many rows
+where most match few.
 """
 
 from __future__ import annotations
