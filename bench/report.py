@@ -83,7 +83,7 @@ def markdown(results: Results) -> str:
                   f"({load['rows_per_second']:,} rows/s): "
                   + ", ".join(f"{k} {v:,}" for k, v in load["rows"].items()), ""]
     lines += ["| scenario | clients | kbase req/s | p50 ms | p95 ms | p99 ms | floor req/s "
-              "| kbase/floor | Django view floor req/s | kbase/Django view "
+              "| kbase/floor | bare Django view req/s | kbase/Django view "
               "| plain DRF req/s | kbase/plain |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     seen = []
@@ -92,22 +92,14 @@ def markdown(results: Results) -> str:
         if run.server != "kbase" or key in seen:
             continue
         seen.append(key)
-        # A floor that answered nothing in time (rps 0) has no ratio.
-        floor = _run(results, run.scenario, "floor", run.connections)
-        floor = floor if floor and floor.rps else None
-        django = _run(results, run.scenario, "django", run.connections)
-        django = django if django and django.rps else None
-        plain = _run(results, run.scenario, "plain", run.connections)
-        plain = plain if plain and plain.rps else None
-        lines.append(
-            f"| {run.scenario} | {run.connections} | {run.rps:,.0f} | {run.latency_ms['p50']} "
-            f"| {run.latency_ms['p95']} | {run.latency_ms['p99']} "
-            f"| {f'{floor.rps:,.0f}' if floor else '–'} "
-            f"| {f'{run.rps / floor.rps:.0%}' if floor else '–'} "
-            f"| {f'{django.rps:,.0f}' if django else '–'} "
-            f"| {f'{run.rps / django.rps:.0%}' if django else '–'} "
-            f"| {f'{plain.rps:,.0f}' if plain else '–'} "
-            f"| {f'{run.rps / plain.rps:.1f}×' if plain else '–'} |")
+        cells = [run.scenario, run.connections, f"{run.rps:,.0f}", run.latency_ms["p50"],
+                 run.latency_ms["p95"], run.latency_ms["p99"]]
+        for server, share in (("floor", "{:.0%}"), ("django", "{:.0%}"), ("plain", "{:.1f}×")):
+            reference = _run(results, run.scenario, server, run.connections)
+            # A reference that answered nothing in time (rps 0) has no ratio.
+            cells += ([f"{reference.rps:,.0f}", share.format(run.rps / reference.rps)]
+                      if reference and reference.rps else ["–", "–"])
+        lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     replica_rows = [(run, _run(results, run.scenario, "kbase", run.connections))
                     for run in results.runs if run.server == "replica"]
     if replica_rows:

@@ -210,8 +210,9 @@ def scenarios(url: str) -> list[Scenario]:
     return [
         Scenario("facts list (50, citations)", {
             "kbase": ["/api/v1/facts/?page_size=50", "/api/v1/facts/?page_size=50&lang=ko"],
-            "floor": ["/facts/?limit=50"],
-            "django": ["/django-floor/facts/?limit=50"],
+            # The references serve the same pages in the same languages.
+            "floor": ["/facts/?limit=50", "/facts/?limit=50&lang=ko"],
+            "django": ["/django-floor/facts/?limit=50", "/django-floor/facts/?limit=50&lang=ko"],
             "plain": ["/facts/?page_size=50"]}),
         Scenario("fact detail", {
             "kbase": [f"/api/v1/facts/{i}/" for i in ids],
