@@ -255,6 +255,7 @@ def test_a_retracted_fact_stays_readable_by_its_link_but_leaves_the_list(api):
     assert api.get(detail(fact)).json()["status"] == "retracted"
     assert api.get(FACTS).json()["results"] == []
 
+
 @pytest.mark.parametrize("who", ["anonymous", "reader"])
 def test_a_fact_page_is_the_row_of_the_fact_pages_query(who):
     # fact_page() runs the fact pages' query compiled once (with stand-in values):
@@ -278,7 +279,6 @@ def test_a_fact_page_is_the_row_of_the_fact_pages_query(who):
         assert visible == (set(Fact.Status.values) if who == "reader"
                            else {"published", "retracted", "superseded"})
     assert selectors.fact_page(user=user, public_id=uuid.uuid4(), language="en") is None
-
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
