@@ -25,6 +25,7 @@ from django.db.models.expressions import RawSQL
 
 from kbase.core.expressions import EqualsAny
 from kbase.core.prepared import prepared as as_prepared
+from kbase.core.prepared import server_side_binding
 from kbase.core.search import (
     HEADLINE_START,
     HEADLINE_STOP,
@@ -190,11 +191,14 @@ def fact_page(*, user, public_id: uuid.UUID, language: str) -> dict | None:
 
     The ORM builds and compiles this query once per kind of reader (with stand-in
     values) and later pages run that SQL: on the busiest read, building and
-    compiling the queryset cost Django more than PostgreSQL spent answering it."""
+    compiling the queryset cost Django more than PostgreSQL spent answering it. It
+    runs prepared (kbase.core.prepared): one fact by its unique id has one plan,
+    and planning it was a quarter of the statement's time (0.44 -> 0.34 ms)."""
     sql, params = _fact_page_statement(unpublished=can_see_unpublished(user))
     values = [public_id if value == _PAGE_ID else language if value == _PAGE_LANGUAGE
               else value for value in params]
-    with connections[router.db_for_read(Fact)].cursor() as cursor:
+    alias = router.db_for_read(Fact)
+    with server_side_binding(alias), connections[alias].cursor() as cursor:
         cursor.execute(sql, values)
         row = cursor.fetchone()
         return None if row is None else dict(

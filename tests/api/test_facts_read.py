@@ -84,6 +84,15 @@ def test_the_unfiltered_list_is_a_prepared_statement_that_answers_the_same(api):
                for statement in prepared_statements())
 
 
+def test_the_fact_page_is_a_prepared_statement_that_answers_the_same(api):
+    fact = make_cited_facts(1)[0]
+    first = api.get(detail(fact), {"lang": "ko"})
+    assert [api.get(detail(fact), {"lang": "ko"}).content for _ in range(6)] == [
+        first.content] * 6
+    assert api.get(detail(fact)).json()["language"] == "en"
+    assert any("kbase_fact_page_json" in statement for statement in prepared_statements())
+
+
 def test_a_filtered_list_is_planned_for_its_own_values(api):
     # A prepared statement may settle on one generic plan; a topic or date filter's
     # best plan depends on how many facts its values match.
