@@ -130,6 +130,36 @@ def test_english_highlights_mark_the_stemmed_match_and_escape_html(api):
     assert result["highlight"] == "<mark>Recruiting</mark> &lt;b&gt;AI&lt;/b&gt; founders"
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_page_of_results_is_the_same_built_whole_or_field_by_field(api, lang):
+    # Whole, PostgreSQL builds each result and the highlight and rank are joined on;
+    # with `fields`, each is built from objects (serializers.fact_data). A fact
+    # missing the asked language is served, and highlighted, in the other.
+    publish(text_ko="AI 인재를 유치한다", text_en="Recruiting <b>AI</b> talent")
+    publish(text_ko="인재 유출이 늘었다", text_en="")
+    publish(text_ko="", text_en="Talent & skills")
+    query = {"q": "인재 OR talent", "lang": lang}
+    whole = api.get(SEARCH, query).json()
+    named = api.get(SEARCH, {**query, "fields": ",".join(whole["results"][0])}).json()
+    assert whole == named and whole["count"] == 3
+    assert {result["language"] for result in whole["results"]} == {"ko", "en"}
+    assert all("<mark>" in result["highlight"] for result in whole["results"])
+
+
+def test_a_page_of_results_is_ranked_by_a_prepared_statement(api):
+    publish(text_en="Recruiting AI talent")
+    # psycopg prepares a statement on its fifth run on a connection.
+    answers = [api.get(SEARCH, {"q": "talent"}).content for _ in range(6)]
+    assert answers == [answers[0]] * 6
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert [statement for statement in prepared if "ts_rank_cd" in statement]
+    # The candidates' plan depends on how many facts the words match: never prepared.
+    assert not [statement for statement in prepared
+                if "LIMIT 200" in statement and "ts_rank_cd" not in statement]
+
+
 def test_drafts_are_not_found_by_anonymous_clients(api, reader):
     draft = publish(text_en="A draft about microwaves", status=Fact.Status.DRAFT)
     assert found(api, "microwave") == []

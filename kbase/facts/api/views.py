@@ -328,6 +328,10 @@ class FactSearchView(KbaseViewSetMixin, generics.ListAPIView):
         return self._parsed
 
     def get_queryset(self):
+        if not self.request.query_params.get("fields"):  # embedded as PostgreSQL built it
+            return selectors.fact_search_json(user=self.request.user,
+                                              query=self.parsed_query(),
+                                              language=self.served_language)
         return selectors.fact_search(user=self.request.user, query=self.parsed_query(),
                                      language=self.served_language)
 
