@@ -72,3 +72,28 @@ def prepared(queryset: QuerySet) -> QuerySet:
     # values_list() and named tuples set it the same way).
     clone._iterable_class = _PreparedValuesIterable
     return clone
+
+
+class PreparedRows:
+    """The rows of one SQL statement, as dicts, a page at a time, the way a
+    paginator slices a queryset: LIMIT and OFFSET are parameters, so every page of
+    every such read runs the one prepared statement. `known_count` is how many rows
+    there are, known beforehand (kbase.core.api.KnownCountPaginator)."""
+
+    def __init__(self, sql: str, params: list, *, known_count: int, using: str) -> None:
+        self.sql, self.params, self.known_count, self.using = sql, params, known_count, using
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        if not isinstance(page, slice) or page.step is not None:
+            raise TypeError("PreparedRows are read a page (a slice) at a time")
+        start = page.start or 0
+        stop = self.known_count if page.stop is None else min(page.stop, self.known_count)
+        if stop <= start:
+            return []
+        with server_side_binding(self.using), connections[self.using].cursor() as cursor:
+            cursor.execute(f"{self.sql} LIMIT %s OFFSET %s", [*self.params, stop - start, start])
+            names = [column.name for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def __len__(self) -> int:
+        return self.known_count

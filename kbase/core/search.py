@@ -208,19 +208,25 @@ def search_condition(parsed: ParsedQuery, *, prefix: str = "") -> Q | None:
     return result
 
 
-def rank_queries(parsed: ParsedQuery) -> tuple[SearchQuery | None, SearchQuery | None]:
-    """The positive terms ORed, per language, for ranking and highlighting."""
-    korean = english = None
+def rank_phrases(parsed: ParsedQuery) -> tuple[list[str], list[str]]:
+    """The positive terms, per language (Korean tokens, English words), for ranking
+    and highlighting."""
+    korean, english = [], []
     for term in parsed.positive_terms:
-        tokens = " ".join(korean_tokens(term.text))
-        if tokens:
-            query = SearchQuery(tokens, config="simple", search_type="phrase")
-            korean = query if korean is None else korean | query
-        words = _english_words(term.text)
-        if words:
-            query = SearchQuery(words, config="english", search_type="phrase")
-            english = query if english is None else english | query
+        if tokens := " ".join(korean_tokens(term.text)):
+            korean.append(tokens)
+        if words := _english_words(term.text):
+            english.append(words)
     return korean, english
+
+
+def phrase_query(phrases: list[str], config: str) -> SearchQuery | None:
+    """The phrases ORed (None for none), in the `config` text-search configuration."""
+    query = None
+    for phrase in phrases:
+        one = SearchQuery(phrase, config=config, search_type="phrase")
+        query = one if query is None else query | one
+    return query
 
 
 # ts_headline marks the English matches with these two control characters, which

@@ -24,13 +24,14 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 
 from kbase.core.expressions import EqualsAny
+from kbase.core.prepared import PreparedRows, server_side_binding
 from kbase.core.prepared import prepared as as_prepared
-from kbase.core.prepared import server_side_binding
 from kbase.core.search import (
     HEADLINE_START,
     HEADLINE_STOP,
     ParsedQuery,
-    rank_queries,
+    phrase_query,
+    rank_phrases,
     search_condition,
 )
 
@@ -328,49 +329,80 @@ def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> Que
     with `language`, in the API's representation (fact_api_list), else with
     prefetched objects."""
     facts = fact_api_list(user=user, language=language) if language else fact_list(user=user)
-    return _ranked(facts, user=user, query=query)
+    candidates = _candidate_ids(user=user, query=query)
+    results = _ranked(facts, candidates, *rank_phrases(query))
+    results.known_count = len(candidates)  # for core.api.KnownCountPaginator
+    return results
 
 
-def fact_search_json(*, user, query: ParsedQuery, language: str) -> QuerySet:
+def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRows:
     """fact_search() as rows of `text_ko`, `text_en`, `rank`, `headline_en` and
     `json` (the representation in `language`, built by PostgreSQL, as the list's).
 
-    The ranking runs prepared (kbase.core.prepared): planning it was a quarter of
-    its time, and its one plan (the candidates by their ids, ranked) holds for
-    every query. The candidates' own query is not: its best plan depends on how
-    many facts the words match."""
-    results = _ranked(fact_visible(user=user), user=user, query=query)
-    rows = as_prepared(results.values("text_ko", "text_en", "rank", "headline_en",
-                                      json=_fact_json(language)))
-    rows.known_count = results.known_count
-    return rows
+    The ranking statement is built and compiled once for each shape of query (how
+    many phrases in each language) and runs prepared (kbase.core.prepared): one
+    plan, the candidates by their ids, holds for every query, and building,
+    compiling and planning it cost more than running it. The candidates' own
+    query is planned for its words: its best plan depends on how many facts match."""
+    candidates = _candidate_ids(user=user, query=query)
+    korean, english = rank_phrases(query)
+    sql, params = _ranking_statement(unpublished=can_see_unpublished(user),
+                                     korean_phrases=len(korean), english_phrases=len(english))
+    real = {_RANK_LANGUAGE: language, **_stood_in("ko", korean), **_stood_in("en", english)}
+    # The one list among the parameters is the candidates' ids.
+    values = [candidates if isinstance(value, list) else real.get(value, value)
+              for value in params]
+    return PreparedRows(sql, values, known_count=len(candidates),
+                        using=router.db_for_read(Fact))
 
 
-def _ranked(facts: QuerySet[Fact], *, user, query: ParsedQuery) -> QuerySet[Fact]:
-    candidates = search_candidates(user=user, query=query)
-    if candidates is None:
-        empty = facts.none().annotate(rank=Value(0.0), headline_en=Value(""))
-        empty.known_count = 0
-        return empty
+def _candidate_ids(*, user, query: ParsedQuery) -> list[int]:
     # Read once: counting the results and ranking a page then cost nothing more.
-    candidates = candidates.ids()
-    korean, english = rank_queries(query)
+    candidates = search_candidates(user=user, query=query)
+    return [] if candidates is None else candidates.ids()
+
+
+def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
+            english: list[str]) -> QuerySet[Fact]:
+    korean_query, english_query = phrase_query(korean, "simple"), phrase_query(english, "english")
     rank = Value(0.0)
-    if korean is not None:
-        rank = rank + SearchRank(F("search_document__search_ko"), korean, cover_density=True)
-    if english is not None:
-        rank = rank + SearchRank(F("search_document__search_en"), english, cover_density=True)
-    headline = SearchHeadline(F("text_en"), english, config="english",
+    if korean_query is not None:
+        rank = rank + SearchRank(F("search_document__search_ko"), korean_query,
+                                 cover_density=True)
+    if english_query is not None:
+        rank = rank + SearchRank(F("search_document__search_en"), english_query,
+                                 cover_density=True)
+    headline = SearchHeadline(F("text_en"), english_query, config="english",
                               start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
-                              highlight_all=True) if english is not None else Value("")
+                              highlight_all=True) if english_query is not None else Value("")
     # One array parameter, not one per candidate: compiling and binding 200
     # placeholders cost more than PostgreSQL's whole ranking of them.
-    results = (facts.filter(EqualsAny("pk", candidates))
-               .annotate(rank=ExpressionWrapper(rank, output_field=FloatField()),
-                         headline_en=headline)
-               .order_by("-rank", "-id"))
-    results.known_count = len(candidates)  # for core.api.KnownCountPaginator
-    return results
+    return (facts.filter(EqualsAny("pk", candidates))
+            .annotate(rank=ExpressionWrapper(rank, output_field=FloatField()),
+                      headline_en=headline)
+            .order_by("-rank", "-id"))
+
+
+# Stand-ins for the values of a search's ranking statement, compiled once per shape.
+_RANK_LANGUAGE = "kbase:language"
+
+
+def _stand_ins(language: str, count: int) -> list[str]:
+    return [f"kbase:{language}:{n}" for n in range(count)]
+
+
+def _stood_in(language: str, phrases: list[str]) -> dict[str, str]:
+    """The stand-in of each of `phrases`, to the phrase."""
+    return dict(zip(_stand_ins(language, len(phrases)), phrases, strict=True))
+
+
+@functools.lru_cache(maxsize=64)
+def _ranking_statement(*, unpublished: bool, korean_phrases: int,
+                       english_phrases: int) -> tuple[str, tuple]:
+    ranked = _ranked(_visible(unpublished=unpublished, include_withdrawn=False), [0],
+                     _stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases))
+    return ranked.values("text_ko", "text_en", "rank", "headline_en",
+                         json=_fact_json(_RANK_LANGUAGE)).query.sql_with_params()
 
 
 def supersession_chain(*, fact: Fact) -> dict[str, list[str]]:

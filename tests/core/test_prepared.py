@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from kbase.core.prepared import prepared
+from kbase.core.prepared import PreparedRows, prepared
 from kbase.facts.models import Fact
 from tests.factories import FactFactory
 
@@ -28,3 +28,15 @@ def test_a_prepared_read_returns_the_rows_and_timestamps_django_reads():
 def test_only_values_querysets_can_be_prepared():
     with pytest.raises(TypeError):
         prepared(Fact.objects.all())
+
+
+def test_prepared_rows_are_read_a_page_at_a_time_as_a_paginator_slices():
+    FactFactory.create_batch(5)
+    facts = Fact.objects.values("id", "created_at").order_by("id")
+    sql, params = facts.query.sql_with_params()
+    rows = PreparedRows(sql, list(params), known_count=5, using="default")
+    expected = list(facts)
+    assert rows[0:2] + rows[2:4] + rows[4:10] == expected and len(rows) == 5
+    assert rows[5:10] == [] and rows[3:3] == []
+    with pytest.raises(TypeError):
+        rows[0]

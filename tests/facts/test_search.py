@@ -108,6 +108,29 @@ def test_a_match_in_the_fact_text_ranks_above_a_match_in_a_quote(api):
     assert found(api, "microwave") == pid(in_text, in_quote)
 
 
+def test_the_best_match_comes_first_however_old(api):
+    best = publish(text_en="Microwave makers sold more microwave ovens than any microwave")
+    newer = publish(text_en="A statement about investment", quote="a microwave")
+    assert found(api, "microwave") == pid(best, newer)
+    assert found(api, "microwave", fields="id") == pid(best, newer)
+
+
+def test_pages_of_results_follow_one_another_best_first(api):
+    for n in range(25):
+        publish(text_en=" ".join(["microwave"] * (n % 5 + 1)) + f" number {n}")
+    whole = api.get(SEARCH, {"q": "microwave", "page_size": 25}).json()["results"]
+    pages, url = [], f"{SEARCH}?q=microwave&page_size=10"
+    while url:
+        body = api.get(url).json()
+        assert body["count"] == 25
+        pages += body["results"]
+        url = body["next"]
+    assert [result["id"] for result in pages] == [result["id"] for result in whole]
+    assert len({result["id"] for result in pages}) == 25
+    ranks = [result["rank"] for result in pages]
+    assert ranks == sorted(ranks, reverse=True) and ranks[0] > ranks[-1]
+
+
 def test_search_ranks_the_most_recent_matches_only(api, monkeypatch):
     monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 2)
     best_but_oldest = publish(text_en="microwave microwave microwave")
