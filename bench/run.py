@@ -225,9 +225,12 @@ def scenarios(url: str) -> list[Scenario]:
             "floor": [f"/facts/?limit=50&topic={t}&after={d}" for t, d in filters],
             "plain": [f"/facts/?page_size=50&topics__slug={t}&as_of__gte={d}"
                       for t, d in filters]}),
+        # A Korean search is a Korean reader's: results in Korean, highlighted by the
+        # Korean analyser (the floor serves them in Korean, without highlights).
         Scenario("Korean search", {
-            "kbase": [f"/api/v1/search/?q={quote(q)}" for q in KOREAN_QUERIES],
-            "floor": [f"/search/?ts={quote(tsquery(q, True))}" for q in KOREAN_QUERIES]},
+            "kbase": [f"/api/v1/search/?q={quote(q)}&lang=ko" for q in KOREAN_QUERIES],
+            "floor": [f"/search/?ts={quote(tsquery(q, True))}&lang=ko"
+                      for q in KOREAN_QUERIES]},
             connections=(1, 8)),
         Scenario("English search", {
             "kbase": [f"/api/v1/search/?q={quote(q)}" for q in ENGLISH_QUERIES],
