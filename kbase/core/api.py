@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from base64 import b64decode, b64encode
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 from urllib import parse
 
 from django.core import signing
@@ -15,12 +15,15 @@ from django.core.paginator import Paginator
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, filters, pagination, viewsets
+from rest_framework import exceptions, filters, generics, pagination, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 from kbase.core.serializers import SLUG_PATTERN
+
+if TYPE_CHECKING:
+    from orjson import Fragment
 
 SUPPORTED_LANGUAGES = ("ko", "en")
 DEFAULT_LANGUAGE = "en"
@@ -56,11 +59,30 @@ def negotiate_language(request: Request) -> str:
     return best or DEFAULT_LANGUAGE
 
 
+class LanguageNegotiated(Protocol):
+    """A request KbaseViewSetMixin.initial() has negotiated the language of."""
+
+    kbase_language: str
+
+
+def negotiated_language(request: Request) -> str:
+    return cast(LanguageNegotiated, request).kbase_language
+
+
+# The mixins below are mixed into DRF's paginations and views: the type checker
+# sees them as such.
+if TYPE_CHECKING:
+    _PaginationBase = pagination.BasePagination
+    _ViewBase = generics.GenericAPIView
+else:
+    _PaginationBase = _ViewBase = object
+
+
 # ASCII digits: str.isdigit() also takes "²", which int() refuses.
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 
-class StrictPageSizeMixin:
+class StrictPageSizeMixin(_PaginationBase):
     """A malformed or too large page size is the client's error (400), never a
     silent default."""
 
@@ -97,25 +119,30 @@ CURSOR_DESCRIPTION = (
     "not issue (even one of the right shape) answers 400.")
 
 
-class KbaseCursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
+# StrictPageSizeMixin's page sizes and parameter are never None, as DRF's may be: mypy
+# refuses narrowing an attribute that a base class declares writable.
+class KbaseCursorPagination(StrictPageSizeMixin,  # type: ignore[misc]
+                            pagination.CursorPagination):
     """Cursor pages stay stable while rows are inserted."""
 
-    ordering = ("-created_at", "-id")
+    ordering: tuple[str, ...] = ("-created_at", "-id")
 
     # Cursors are signed, so a client can neither forge a position (which would
     # reach the database as a malformed value) nor an offset.
     signer = signing.Signer(salt="kbase.api.cursor")
 
     def encode_cursor(self, cursor: pagination.Cursor) -> str:
-        tokens = {}
+        tokens: dict[str, str] = {}
         if cursor.offset != 0:
             tokens["o"] = str(cursor.offset)
         if cursor.reverse:
             tokens["r"] = "1"
         if cursor.position is not None:
-            tokens["p"] = cursor.position
+            # DRF's positions are strings (str() of the ordering field); the stubs say int.
+            tokens["p"] = cursor.position  # type: ignore[assignment]
         encoded = b64encode(parse.urlencode(tokens, doseq=True).encode()).decode("ascii")
-        return replace_query_param(self.base_url, self.cursor_query_param,
+        # paginate_queryset() sets base_url before any cursor is encoded.
+        return replace_query_param(cast(str, self.base_url), self.cursor_query_param,
                                    self.signer.sign(encoded))
 
     def decode_cursor(self, request: Request) -> pagination.Cursor | None:
@@ -132,8 +159,10 @@ class KbaseCursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
             raise exceptions.ValidationError(
                 {self.cursor_query_param: [_("This cursor is not one kbase issued; start "
                                              "again from the first page.")]}) from None
+        # A string, as DRF's own positions are (the stubs say int).
+        position = tokens.get("p", [None])[0]
         return pagination.Cursor(offset=offset, reverse=reverse,
-                                 position=tokens.get("p", [None])[0])
+                                 position=position)  # type: ignore[arg-type]
 
     def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
@@ -154,7 +183,9 @@ class KnownCountPaginator(Paginator):
         return known if known is not None else super().count
 
 
-class KbasePagePagination(StrictPageSizeMixin, pagination.PageNumberPagination):
+# StrictPageSizeMixin's page sizes and parameter: as for KbaseCursorPagination.
+class KbasePagePagination(StrictPageSizeMixin,  # type: ignore[misc]
+                          pagination.PageNumberPagination):
     """Numbered pages, for ranked results (search), where a cursor has no stable key.
     A page number past the end is a 404, as DRF answers it."""
 
@@ -209,12 +240,12 @@ class StrictOrderingFilter(filters.OrderingFilter):
         return parameters
 
 
-class KbaseViewSetMixin:
+class KbaseViewSetMixin(_ViewBase):
     """Language negotiation, ETag/If-None-Match and sparse fieldsets for any view."""
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        request.kbase_language = negotiate_language(request)
+        cast(LanguageNegotiated, request).kbase_language = negotiate_language(request)
 
     @property
     def served_language(self) -> str:
@@ -223,7 +254,8 @@ class KbaseViewSetMixin:
         return getattr(self.request, "kbase_language", DEFAULT_LANGUAGE)
 
     def get_serializer_context(self) -> dict[str, Any]:
-        context = super().get_serializer_context()
+        # DRF builds a new dict for each call; the stubs say a Mapping.
+        context = cast("dict[str, Any]", super().get_serializer_context())
         request = self.request
         context["language"] = getattr(request, "kbase_language", DEFAULT_LANGUAGE)
         context["fields"] = parse_fields(request.query_params.get("fields")) if request else None
@@ -237,7 +269,7 @@ class KbaseViewSetMixin:
         patch_vary_headers(response, ["Accept-Language"])
         return response
 
-    def respond_with_etag(self, request: Request, data: dict, version_tag: str, *,
+    def respond_with_etag(self, request: Request, data: dict | Fragment, version_tag: str, *,
                           status: int = 200) -> Response:
         """A strong ETag for this exact representation; 304 when the client has it."""
         etag = representation_etag(request, version_tag)
@@ -263,7 +295,7 @@ class KbaseSlugReadOnlyViewSet(KbaseReadOnlyViewSet):
 
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
-    pagination_class = SlugCursorPagination
+    pagination_class: type[pagination.BasePagination] | None = SlugCursorPagination
     filter_backends: list = []
 
 
@@ -271,7 +303,7 @@ def representation_etag(request: Request, version_tag: str) -> str:
     """`"<version>.<variant>"`: the variant covers everything that changes the bytes
     of one version's representation (language, fields, brief)."""
     variant = hashlib.sha256(
-        f"{request.kbase_language}|{request.query_params.get('fields', '')}|"
+        f"{negotiated_language(request)}|{request.query_params.get('fields', '')}|"
         f"{request.query_params.get('brief', '')}".encode()).hexdigest()[:10]
     return f'"{version_tag}.{variant}"'
 

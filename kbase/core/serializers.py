@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -13,8 +13,14 @@ SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 UUID_PATTERN = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
 _SLUG = re.compile(SLUG_PATTERN)
 
+# StrictInputMixin is mixed into serializers: the type checker sees it as one.
+if TYPE_CHECKING:
+    _SerializerBase = serializers.Serializer
+else:
+    _SerializerBase = object
 
-class StrictInputMixin:
+
+class StrictInputMixin(_SerializerBase):
     """Refuses unknown keys (a typo never passes silently) and drops the keys of
     the read representation (`ignored_keys`: ids, status, timestamps...), which a
     client may send back but never writes."""

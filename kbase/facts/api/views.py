@@ -31,6 +31,7 @@ from kbase.core.api import (
     KbaseViewSetMixin,
     StrictOrderingFilter,
     expected_version_from_if_match,
+    negotiated_language,
 )
 from kbase.core.filter_backends import KbaseFilterBackend, named_filters
 from kbase.core.filters import StrictBooleanField, as_utc
@@ -280,7 +281,7 @@ class FactCitationViewSet(KbaseModelViewSet):
 
     def _data(self, citation: Citation) -> dict:
         fresh = selectors.citation_list(fact=citation.fact).get(pk=citation.pk)
-        return citation_data(fresh, self.request.kbase_language)
+        return citation_data(fresh, negotiated_language(self.request))
 
 
 @extend_schema_view(**docs.TOPIC_VIEWSET)
