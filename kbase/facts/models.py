@@ -4,6 +4,7 @@ and where two editions of their source disagree (discrepancies)."""
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING, Any
 
 import pghistory
 from django.conf import settings
@@ -17,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from kbase.core.models import DatePrecision, SearchDocument, TimeStampedModel
 from kbase.core.text import text_validators, validate_no_control_characters
 from kbase.sources.models import Source
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 FACT_TEXT_MAX = 5000
 QUOTE_MAX = 10000
@@ -176,6 +180,10 @@ class Fact(TimeStampedModel):
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = FactQuerySet.as_manager()
+    if TYPE_CHECKING:
+        # This fact's history: rows of the event model pghistory.track builds at run
+        # time, which the type checker cannot see.
+        events: RelatedManager[Any]
 
     class Meta:
         verbose_name = _("fact")

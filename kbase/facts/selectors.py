@@ -8,11 +8,13 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict, cast
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connections, router, transaction
 from django.db.models import (
+    Expression,
     ExpressionWrapper,
     F,
     FloatField,
@@ -47,8 +49,35 @@ from .representation_sql import (
     TOPICS_SQL,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def can_see_unpublished(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+
+class KnownCount(Protocol):
+    """A queryset carrying its count, for core.api.KnownCountPaginator."""
+
+    known_count: int
+
+
+class ApiRepresentation(TypedDict):
+    """What with_api_representation() annotates a fact with."""
+
+    superseded_by_public_id: str | None
+    possibly_stale_sql: list[str]
+    topics_json: str
+    entities_json: str
+    citations_json: str
+    number_check_json: str | None
+
+
+class Ranked(TypedDict):
+    """What _ranked() annotates a fact with."""
+
+    rank: float
+    headline_en: str
+
+
+def can_see_unpublished(user: User | AnonymousUser | None) -> bool:
     """Editors and readers with the view permission see drafts; everyone else only
     what is published."""
     return bool(user is not None and user.is_authenticated and user.has_perm("facts.view_fact"))
@@ -87,7 +116,7 @@ def with_representation(facts: QuerySet[Fact], *,
         *[f.attname for f in Fact._meta.concrete_fields if f.attname != "superseded_by_id"],
         "superseded_by_id", "superseded_by__public_id",
     )
-    prefetches = [
+    prefetches: list[Prefetch[Any, Any, Any]] = [
         Prefetch("topics", Topic.objects.only("id", "slug", "name_ko", "name_en")),
         Prefetch("entities", Entity.objects.only("id", "slug", "kind", "name_ko", "name_en")),
         Prefetch("citations", Citation.objects.select_related("source__publisher")

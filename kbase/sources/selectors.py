@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from .models import Publisher, Source
 from .normalize import normalize_url
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def source_list() -> QuerySet[Source]:
+
+class SourceListing(TypedDict):
+    """What source_list() annotates a source with."""
+
+    has_archived_text: bool
+
+
+def source_list() -> QuerySet[WithAnnotations[Source, SourceListing]]:
     """Sources without their (large) archived text, with what the representation needs."""
     return (Source.objects.select_related("publisher", "work")
             .defer("archived_text")

@@ -8,7 +8,7 @@ query, and a page of 200 facts costs no more queries than a page of one.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,15 @@ from kbase.sources.models import Source
 
 from ..models import Citation, Discrepancy, Entity, Fact, TextOrigin, Topic
 from ..numbers import check_numbers
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from ..selectors import ApiRepresentation, Ranked
+
+# `type: ignore[assignment]` below: fields named `source` or `fields`. DRF's
+# serializer metaclass takes declared fields off the class, so they never replace
+# Field.source or Serializer.fields; the stubs cannot know that.
 
 # Keys a client may send back unchanged from a representation: accepted and
 # ignored, never written (id, status, timestamps, authorship...).
@@ -65,7 +74,7 @@ def named_brief(thing: Topic | Entity, language: str) -> dict[str, Any]:
 
 class CitationSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
-    source = SourceBriefSerializer(read_only=True)
+    source = SourceBriefSerializer(read_only=True)  # type: ignore[assignment]
     quote = serializers.CharField(help_text=_("Verbatim, in the edition's language."))
     quote_translation = serializers.CharField(allow_blank=True)
     locator = serializers.CharField(allow_blank=True)
@@ -92,8 +101,9 @@ def citation_data(citation: Citation, language: str) -> dict[str, Any]:
 
 
 class CitationWriteSerializer(serializers.Serializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.only("id", "work_id"),
-                                                help_text=_("The id of the source edition."))
+    source = serializers.PrimaryKeyRelatedField(  # type: ignore[assignment]
+        queryset=Source.objects.only("id", "work_id"),
+        help_text=_("The id of the source edition."))
     quote = serializers.CharField(max_length=10000, trim_whitespace=True)
     quote_translation = serializers.CharField(max_length=10000, allow_blank=True, default="")
     locator = serializers.CharField(max_length=200, allow_blank=True, default="")
@@ -176,7 +186,10 @@ class FactSerializer(serializers.Serializer):
             field.required = False
         return fields
 
-    def to_representation(self, fact: Fact | dict) -> dict[str, Any] | Fragment:
+    # A Fragment is embedded as is by core.renderers.KbaseJSONRenderer; DRF's stubs
+    # promise a dict.
+    def to_representation(  # type: ignore[override]
+            self, fact: Fact | dict) -> dict[str, Any] | Fragment:
         if isinstance(fact, dict):  # a row of selectors.fact_api_json_list: ready-made
             return Fragment(fact["json"])
         return fact_data(fact, self.context.get("language", "en"), self.context.get("fields"),
@@ -257,11 +270,12 @@ def _nested(fact: Fact, language: str) -> dict[str, Any]:
     PostgreSQL built (selectors.with_api_representation), else built here from
     prefetched objects."""
     if hasattr(fact, "citations_json"):
-        number_check = fact.number_check_json
+        built = cast("WithAnnotations[Fact, ApiRepresentation]", fact)
+        number_check = built.number_check_json
         return {
-            "topics": Fragment(fact.topics_json),
-            "entities": Fragment(fact.entities_json),
-            "citations": Fragment(fact.citations_json),
+            "topics": Fragment(built.topics_json),
+            "entities": Fragment(built.entities_json),
+            "citations": Fragment(built.citations_json),
             # A fact indexed before number checks were stored has none yet.
             "number_check": Fragment(number_check) if number_check not in (None, "{}")
             else _number_check(fact),
@@ -277,7 +291,9 @@ def _nested(fact: Fact, language: str) -> dict[str, Any]:
 def _superseded_by(fact: Fact) -> str | None:
     if hasattr(fact, "superseded_by_public_id"):
         return fact.superseded_by_public_id
-    return str(fact.superseded_by.public_id) if fact.superseded_by_id else None
+    if not fact.superseded_by_id:
+        return None
+    return str(cast(Fact, fact.superseded_by).public_id)  # the id says there is one
 
 
 def _number_check(fact: Fact) -> dict[str, Any]:
@@ -391,7 +407,7 @@ class EntitySerializer(TopicSerializer):
 
 
 class StatementSerializer(serializers.Serializer):
-    source = SourceBriefSerializer()
+    source = SourceBriefSerializer()  # type: ignore[assignment]
     says = serializers.CharField(help_text=_("What this edition says, in its own words."))
 
 
@@ -411,7 +427,7 @@ class DiscrepancySerializer(serializers.Serializer):
 
 def discrepancy_data(discrepancy: Discrepancy, language: str,
                      *, with_fact: bool = True) -> dict[str, Any]:
-    data = {
+    data: dict[str, Any] = {
         "slug": discrepancy.slug,
         "aspect": discrepancy.aspect,
         "note": name_in(discrepancy.note_ko, discrepancy.note_en, language),
@@ -434,16 +450,20 @@ class SearchResultSerializer(FactSerializer):
     rank = serializers.FloatField(help_text=_("Higher is better (ts_rank_cd, both languages)."))
     highlight = serializers.CharField()
 
-    def to_representation(self, fact: Fact | dict) -> dict[str, Any] | Fragment:
+    # A Fragment, as FactSerializer's.
+    def to_representation(  # type: ignore[override]
+            self, fact: Fact | dict) -> dict[str, Any] | Fragment:
         language = self.context.get("language", "en")
         if isinstance(fact, dict):  # a row of selectors.fact_search_json: ready-made
             served = pick_language(fact["text_ko"], fact["text_en"], language)[1]
             return _joined(fact["json"], {
                 "highlight": self._highlight(served, fact["text_ko"], fact["headline_en"]),
                 "rank": round(float(fact["rank"]), 6)})
-        data = fact_data(fact, language, None)
-        data["highlight"] = self._highlight(data["language"], fact.text_ko, fact.headline_en)
-        data["rank"] = round(float(fact.rank), 6)
+        ranked = cast("WithAnnotations[Fact, Ranked]", fact)  # by selectors.fact_search
+        data = fact_data(ranked, language, None)
+        data["highlight"] = self._highlight(data["language"], ranked.text_ko,
+                                            ranked.headline_en)
+        data["rank"] = round(float(ranked.rank), 6)
         fields = self.context.get("fields")
         return {key: value for key, value in data.items() if key in fields} if fields else data
 
@@ -475,7 +495,7 @@ class ChangeSerializer(serializers.Serializer):
     id = serializers.CharField()
     object = ChangeObjectSerializer()
     action = serializers.ChoiceField(choices=["insert", "update", "delete"])
-    fields = serializers.DictField(child=FieldChangeSerializer())
+    fields = serializers.DictField(child=FieldChangeSerializer())  # type: ignore[assignment]
     who = serializers.CharField(allow_null=True)
     when = serializers.DateTimeField()
     why = serializers.CharField(allow_blank=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -12,6 +12,11 @@ from kbase.core.representation import iso, name_in, pick_language
 from kbase.core.serializers import SlugReferenceField, StrictInputMixin
 
 from ..models import Publisher, Source
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from ..selectors import SourceListing
 
 
 class PublisherBriefSerializer(serializers.Serializer):
@@ -97,7 +102,8 @@ class SourceSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-    def to_representation(self, source: Source) -> dict[str, Any]:
+    # Sources as selectors.source_list() reads them.
+    def to_representation(self, source: WithAnnotations[Source, SourceListing]) -> dict[str, Any]:
         language = self.context.get("language", "en")
         title = pick_language(source.title_ko, source.title_en, source.language)[0]
         return {
