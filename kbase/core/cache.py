@@ -11,6 +11,8 @@ It also counts requests for the throttles atomically, in one round trip
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.core.cache.backends import redis as django_redis
 
 # Add one to KEYS[1] (expiring after ARGV[1] seconds from its first count) and
@@ -54,7 +56,9 @@ class RedisCache(django_redis.RedisCache):
         """Atomically add one to the counter `current_key` (a new one expires after
         `timeout` seconds); return it and the counter `previous_key` (0 if absent).
         Counters are plain integers, as Django stores ints, so get() reads them."""
-        current, previous = self._cache.count_request(
+        # Our client, as __init__ set `_class` (which the stubs do not know).
+        client = cast(SharedClientRedisCacheClient, self._cache)
+        current, previous = client.count_request(
             self.make_and_validate_key(current_key), self.make_and_validate_key(previous_key),
             timeout)
         return int(current), int(previous)

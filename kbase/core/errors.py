@@ -104,8 +104,8 @@ def problem_exception_handler(exc: Exception, context: dict) -> HttpResponse | N
         return problem_response(status=exc.status_code, detail=exc.message, errors=errors,
                                 **{k: v for k, v in exc.extra.items() if k != "status"})
     if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-        exc = exceptions.ValidationError(detail)
+        messages = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        exc = exceptions.ValidationError(messages)
     elif isinstance(exc, ProtectedError):
         return problem_response(
             status=409, detail=_("Other records still refer to this one; it cannot be deleted."))
@@ -140,13 +140,14 @@ def _wants_problem(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
-def handler400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+# Django calls the 400 and 403 handlers with the exception, and its own views need it.
+def handler400(request: HttpRequest, exception: Exception) -> HttpResponse:
     if _wants_problem(request):
         return problem_response(status=400, detail=_("The request could not be understood."))
     return defaults.bad_request(request, exception)
 
 
-def handler403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def handler403(request: HttpRequest, exception: Exception) -> HttpResponse:
     if _wants_problem(request):
         return problem_response(status=403, detail=_("You do not have permission to do this."))
     return defaults.permission_denied(request, exception)

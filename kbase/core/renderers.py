@@ -4,6 +4,7 @@ parsing it again."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -30,7 +31,7 @@ def dumps(data: Any, *, indent: bool = False) -> bytes:
 
 class KbaseJSONRenderer(renderers.JSONRenderer):
     def render(self, data: Any, accepted_media_type: str | None = None,
-               renderer_context: dict | None = None) -> bytes:
+               renderer_context: Mapping[str, Any] | None = None) -> bytes:
         if data is None:
             return b""
         indent = self.get_indent(accepted_media_type or "", renderer_context or {})

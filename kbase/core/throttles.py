@@ -45,6 +45,15 @@ def count_request(cache: BaseCache, current_key: str, previous_key: str,
 
 
 class SlidingWindowThrottle(throttling.SimpleRateThrottle):
+    # SimpleRateThrottle.__init__ parses them from the rate (the stubs leave them
+    # out); None without a rate, but then allow_request() returns before reading them.
+    num_requests: int
+    duration: int
+    # This request's window: seconds into it, and the counts of it and the one before.
+    elapsed: float
+    current: int
+    previous: int
+
     def allow_request(self, request: Request, view) -> bool:
         if self.rate is None:
             return True

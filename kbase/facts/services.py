@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import pghistory
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth import models as auth_models
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -26,7 +26,7 @@ from kbase.sources.models import Source
 from .indexing import fact_search_refresh
 from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
 
-User = AbstractBaseUser | AnonymousUser | None
+User = auth_models.User | auth_models.AnonymousUser | None
 
 FACT_FIELDS = {
     "text_ko", "text_en", "text_ko_origin", "text_en_origin", "quantity_value", "quantity_unit",
@@ -37,7 +37,7 @@ _FACT_TEXT = ("text_ko", "text_en")
 _CITATION_TEXT = ("quote", "quote_translation", "locator", "note")
 
 
-def _user_or_none(user: User) -> AbstractBaseUser | None:
+def _user_or_none(user: User) -> auth_models.User | None:
     return user if user is not None and user.is_authenticated else None
 
 
