@@ -43,7 +43,7 @@ class EditSummaryAdminMixin:
     """An edit summary on the form (an EditSummaryForm), kept as the `reason` of the
     history events the save writes (who and where come from the history middleware)."""
 
-    form = EditSummaryForm
+    form: type[forms.ModelForm] = EditSummaryForm
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -113,7 +113,7 @@ def _problem(description: str, status: int, title: str, detail: str,
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
-PROBLEM_RESPONSES = {
+PROBLEMS_BY_STATUS = {
     400: _problem("A parameter or field is invalid; `errors` names it.", 400, "Bad Request",
                   "Invalid value for 'as_of_after': Enter a valid date.",
                   {"as_of_after": ["Enter a valid date."]}),
@@ -139,7 +139,7 @@ WRITE_PROBLEMS_BY_STATUS = {
 }
 # Errors are documented as what they are on the wire: application/problem+json.
 PROBLEM_RESPONSES = {(status, PROBLEM_MEDIA_TYPE): response
-                     for status, response in PROBLEM_RESPONSES.items()}
+                     for status, response in PROBLEMS_BY_STATUS.items()}
 WRITE_PROBLEMS = {**PROBLEM_RESPONSES,
                   **{(status, PROBLEM_MEDIA_TYPE): response
                      for status, response in WRITE_PROBLEMS_BY_STATUS.items()}}

@@ -1,6 +1,7 @@
 """Liveness and readiness probes for load balancers and orchestrators."""
 
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -41,7 +42,7 @@ def readyz(request: HttpRequest) -> JsonResponse:
             status=503,
             headers={"Retry-After": "5"},
         )
-    body = {"status": "ok", "database": "ok"}
+    body: dict[str, Any] = {"status": "ok", "database": "ok"}
     if replicas := routing.replica_aliases():
         body["replicas"] = [routing.replica_probe(alias).as_dict() for alias in replicas]
         body["replica_max_lag_seconds"] = settings.KBASE_REPLICA_MAX_LAG_SECONDS

@@ -9,6 +9,7 @@ can only sort after what has been served."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -85,8 +86,9 @@ def changes_data(events) -> list[dict]:
     services carries its author's username; one written elsewhere (the API's source
     edits, say) only the account's id, looked up here for the whole page at once."""
     events = list(events)
-    ids = {(event.pgh_context or {}).get("user") for event in events
-           if not (event.pgh_context or {}).get("username")} - {None}
+    # Account ids: the history context's "user" is the account's pk (None removed).
+    ids = cast("set[int]", {(event.pgh_context or {}).get("user") for event in events
+                            if not (event.pgh_context or {}).get("username")} - {None})
     usernames = {pk: name for pk, name in get_user_model().objects.filter(pk__in=ids)
                  .values_list("pk", get_user_model().USERNAME_FIELD)} if ids else {}
     return [change_data(event, usernames=usernames) for event in events]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -88,7 +89,7 @@ def fact_jsonld(fact: Fact, base_url: str) -> dict:
         if citation.source_id not in seen:
             seen.add(citation.source_id)
             appearances.append(_creative_work(citation.source, base_url))
-    claim = {
+    claim: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Claim",
         "@id": f"{base_url}/api/v1/facts/{fact.public_id}/",

@@ -53,7 +53,7 @@ def _names(things: Iterable, language: str) -> list[str]:
 def fact_documents(fact: Fact) -> tuple[str, ...]:
     """The eight weighted texts of a fact's search document (Korean analysed)."""
     citations = list(fact.citations.all())
-    quotes = {"ko": [], "en": []}
+    quotes: dict[str, list[str]] = {"ko": [], "en": []}
     for citation in citations:
         quotes[citation.source.language].append(citation.quote)
         other = "en" if citation.source.language == "ko" else "ko"

@@ -3,6 +3,8 @@ named in the error, archived texts. Writes go through kbase.sources.services."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -17,7 +19,8 @@ from .models import Publisher, Source, Work
 from .normalize import InvalidURL, normalize_url
 
 # Links pasted without a scheme are https links (Django 6's default, chosen now).
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+URL_FIELDS: dict[type[models.Field], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}}
 
 # The fields editors write, as the services define them.
 SOURCE_FIELDS = sorted(services.SOURCE_FIELDS)
