@@ -360,7 +360,7 @@ def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> Que
     facts = fact_api_list(user=user, language=language) if language else fact_list(user=user)
     candidates = _candidate_ids(user=user, query=query)
     results = _ranked(facts, candidates, *rank_phrases(query))
-    results.known_count = len(candidates)  # for core.api.KnownCountPaginator
+    cast(KnownCount, results).known_count = len(candidates)
     return results
 
 
@@ -392,9 +392,9 @@ def _candidate_ids(*, user, query: ParsedQuery) -> list[int]:
 
 
 def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
-            english: list[str]) -> QuerySet[Fact]:
+            english: list[str]) -> QuerySet[WithAnnotations[Fact, Ranked]]:
     korean_query, english_query = phrase_query(korean, "simple"), phrase_query(english, "english")
-    rank = Value(0.0)
+    rank: Expression = Value(0.0)
     if korean_query is not None:
         rank = rank + SearchRank(F("search_document__search_ko"), korean_query,
                                  cover_density=True)
