@@ -1,4 +1,5 @@
-"""kbase's benchmark: `make bench` (BENCH_FACTS, BENCH_DURATION), `make bench-smoke`.
+"""kbase's benchmark: `make bench` (BENCH_FACTS, BENCH_DURATION, BENCH_ROUNDS),
+`make bench-smoke`.
 
 Every figure is a ratio against floors measured in the same run on the same
 machine: the physical floor (bench/floor.py: JSON built by PostgreSQL, served by
@@ -65,6 +66,7 @@ class Results:
     facts: int
     duration: int
     load: dict | None = None
+    rounds: int = 1  # runs of each server on each scenario, alternating; medians reported
     runs: list[Run] = field(default_factory=list)
     queries: dict[str, int] = field(default_factory=dict)
     rss_mb: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -118,16 +120,19 @@ class Server:
         raise SystemExit(f"{self.name} server did not answer {self.ready_path}")
 
     def worker_memory(self) -> dict[str, float]:
-        """Largest worker's RSS and private (unshared) memory, in MB."""
+        """Largest worker's RSS, PSS (its shared pages divided among the processes that
+        share them: the Korean dictionary is a file every worker maps) and private
+        (unshared) memory, in MB."""
         workers = [pid for pid in _children(self.process.pid)]
-        rss, private = [], []
+        rss, pss, private = [], [], []
         for pid in workers:
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
             values = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines()[1:]}
             rss.append(values["Rss"] / 1024)
+            pss.append(values["Pss"] / 1024)
             private.append((values["Private_Clean"] + values["Private_Dirty"]) / 1024)
         return {"workers": len(workers), "max_rss": round(max(rss), 1),
-                "max_private": round(max(private), 1)}
+                "max_pss": round(max(pss), 1), "max_private": round(max(private), 1)}
 
     def stop(self) -> None:
         self.process.terminate()
@@ -285,7 +290,7 @@ REPLICA_SCENARIOS = ("facts list (50, citations)", "fact detail")
 
 
 def measure_with_replica(results: Results, url: str, env: dict[str, str],
-                         plan: list[Scenario], duration: int) -> None:
+                         plan: list[Scenario], duration: int, rounds: int) -> None:
     """The read scenarios again, on kbase with a streaming replica of the benchmark's
     cluster (pg_basebackup, kbase.core.pgcluster) taking the anonymous reads."""
     from urllib.parse import urlsplit, urlunsplit
@@ -316,7 +321,7 @@ def measure_with_replica(results: Results, url: str, env: dict[str, str],
             server.wait()
             reads = [Scenario(s.name, {"replica": s.paths["kbase"]}) for s in plan
                      if s.name in REPLICA_SCENARIOS]
-            measure(results, {"replica": server}, reads, duration)
+            measure(results, {"replica": server}, reads, duration, rounds)
         finally:
             server.stop()
     finally:
@@ -367,27 +372,31 @@ def warm(server: Server, paths: list[str]) -> None:
 
 
 def measure(results: Results, servers: dict[str, Server], plan: list[Scenario],
-            duration: int) -> None:
+            duration: int, rounds: int = 1) -> None:
+    """Each scenario on each server, `rounds` times in alternation: the machine's speed
+    drifts within minutes, and alternating lets every server meet the same drift."""
     for scenario in plan:
         for connections in scenario.connections:
-            for name, paths in scenario.paths.items():
-                server = servers[name]
-                if connections == scenario.connections[0]:
-                    warm(server, paths)
-                run_wrk(server, paths, connections, max(1, duration // 5))  # warm up
-                raw = run_wrk(server, paths, connections, duration)
-                seconds = raw["duration_us"] / 1e6
-                run = Run(server=name, scenario=scenario.name, connections=connections,
-                          requests=raw["requests"], rps=round(raw["requests"] / seconds, 1),
-                          errors=raw["errors"], non_2xx=raw["non_2xx"],
-                          latency_ms={k: round(v / 1000, 2)
-                                      for k, v in raw["latency_us"].items()})
-                results.runs.append(run)
-                print(f"    {scenario.name:<34} {name:<6} c={connections:<2} "
-                      f"{run.rps:>8.1f} req/s  p50 {run.latency_ms['p50']:>7.2f} ms  "
-                      f"p99 {run.latency_ms['p99']:>7.2f} ms"
-                      + (f"  ERRORS {run.errors + run.non_2xx}"
-                         if run.errors or run.non_2xx else ""))
+            for round_number in range(rounds):
+                for name, paths in scenario.paths.items():
+                    server = servers[name]
+                    if connections == scenario.connections[0] and round_number == 0:
+                        warm(server, paths)
+                    run_wrk(server, paths, connections, max(1, duration // 5))  # warm up
+                    raw = run_wrk(server, paths, connections, duration)
+                    seconds = raw["duration_us"] / 1e6
+                    run = Run(server=name, scenario=scenario.name, connections=connections,
+                              requests=raw["requests"],
+                              rps=round(raw["requests"] / seconds, 1),
+                              errors=raw["errors"], non_2xx=raw["non_2xx"],
+                              latency_ms={k: round(v / 1000, 2)
+                                          for k, v in raw["latency_us"].items()})
+                    results.runs.append(run)
+                    print(f"    {scenario.name:<34} {name:<6} c={connections:<2} "
+                          f"{run.rps:>8.1f} req/s  p50 {run.latency_ms['p50']:>7.2f} ms  "
+                          f"p99 {run.latency_ms['p99']:>7.2f} ms"
+                          + (f"  ERRORS {run.errors + run.non_2xx}"
+                             if run.errors or run.non_2xx else ""))
 
 
 def main() -> int:
@@ -396,6 +405,8 @@ def main() -> int:
     parser.add_argument("--duration", type=int,
                         default=int(os.environ.get("BENCH_DURATION", 10)),
                         help="seconds of load per scenario and server")
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", 1)),
+                        help="runs of each server on each scenario, alternating (medians)")
     parser.add_argument("--smoke", action="store_true",
                         help="tiny run for CI: checks everything works, judges no target")
     args = parser.parse_args()
@@ -408,7 +419,8 @@ def main() -> int:
     url = bench_url(os.environ["DATABASE_URL"],
                     "kbase_bench_smoke" if args.smoke else "kbase_bench")
     results = Results(started=datetime.now(UTC).isoformat(timespec="seconds"),
-                      machine=machine(), facts=args.facts, duration=args.duration)
+                      machine=machine(), facts=args.facts, duration=args.duration,
+                      rounds=args.rounds)
     results.load = prepare(url, args.facts)
 
     plan = scenarios(url)
@@ -426,13 +438,14 @@ def main() -> int:
     try:
         for server in servers.values():
             server.wait()
-        print(f"==> load: wrk, {args.duration} s a run, after a warm-up")
-        measure(results, servers, plan, args.duration)
+        print(f"==> load: wrk, {args.duration} s a run, after a warm-up, "
+              f"{args.rounds} round{'s' if args.rounds > 1 else ''}")
+        measure(results, servers, plan, args.duration, args.rounds)
         results.rss_mb = {name: server.worker_memory() for name, server in servers.items()}
     finally:
         for server in servers.values():
             server.stop()
-    measure_with_replica(results, url, env, plan, args.duration)
+    measure_with_replica(results, url, env, plan, args.duration, args.rounds)
 
     print("==> queries per request")
     list_paths = ["/api/v1/facts/?page_size=1", "/api/v1/facts/?page_size=50",
