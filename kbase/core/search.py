@@ -11,10 +11,11 @@ configuration (recruit ~ recruiting).
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
@@ -60,7 +61,12 @@ def _morpheme_tokens(text: str) -> list[tuple[str, int, int]]:
     if not _tagger().parse(lattice):
         raise ValueError(f"mecab could not analyse {text[:50]!r}")
     tokens = []
+    shift = None
     for (start, end), node in lattice:
+        if shift is None:
+            # mecab's offsets leave out the text's leading whitespace (spaces, tabs,
+            # line breaks): the first morpheme says by how much.
+            shift = text.find(node.surface) - start
         # pos,semantic,jongseong,reading,type,start pos,end pos,expression
         pos, _, rest = node.feature.partition(",")
         tag = pos.partition("+")[0]
@@ -74,7 +80,7 @@ def _morpheme_tokens(text: str) -> list[tuple[str, int, int]]:
                 form = expression.partition("+")[0].partition("/")[0]
         if tag == "SL":
             form = form.lower()
-        tokens.append((form, start, end))
+        tokens.append((form, start + shift, end + shift))
     return tokens
 
 
@@ -127,6 +133,11 @@ class ParsedQuery:
     @property
     def positive_terms(self) -> list[Term]:
         return [term for group in self.groups for term in group if not term.negated]
+
+    @cached_property
+    def korean_tokens(self) -> set[str]:
+        """The positive terms' Korean tokens: what a Korean highlight marks."""
+        return {token for term in self.positive_terms for token in korean_tokens(term.text)}
 
 
 class QueryError(ValueError):
@@ -242,21 +253,34 @@ def headline_html(headline: str) -> str:
             .replace(HEADLINE_STOP, "</mark>"))
 
 
-def highlight_korean(text: str, parsed: ParsedQuery) -> str:
-    """HTML-escaped `text` with the words (eojeol) holding a query token in <mark>."""
-    wanted = {token for term in parsed.positive_terms for token in korean_tokens(term.text)}
-    marked: list[tuple[int, int]] = []
-    for token, start, end in korean_token_spans(text):
-        if token in wanted:
-            # Widen to the whole word, so 인재를 is marked, not 인재 alone.
-            while start > 0 and not text[start - 1].isspace():
-                start -= 1
-            while end < len(text) and not text[end].isspace():
-                end += 1
-            if marked and start <= marked[-1][1]:
-                marked[-1] = (marked[-1][0], max(end, marked[-1][1]))
-            else:
-                marked.append((start, end))
+_WORD = re.compile(r"\S+")
+
+
+def korean_highlight_words(text: str) -> dict[str, list[list[int]]]:
+    """For each Korean token of `text`, the words (eojeol: the runs between spaces)
+    that hold it, as [start, end] character offsets, in order: what highlight_korean
+    marks. Computed when a fact's text is written and kept in its search document,
+    so a page of Korean results is highlighted without analysing twenty texts."""
+    words = [match.span() for match in _WORD.finditer(text or "")]
+    starts = [start for start, _end in words]
+    found: dict[str, list[list[int]]] = {}
+    for token, start, _end in korean_token_spans(text or ""):
+        word = list(words[bisect.bisect_right(starts, start) - 1])
+        spans = found.setdefault(token, [])
+        if not spans or spans[-1] != word:
+            spans.append(word)
+    return found
+
+
+def highlight_korean(text: str, parsed: ParsedQuery,
+                     words: dict[str, list[list[int]]] | None = None) -> str:
+    """HTML-escaped `text` with the words (eojeol) holding a query token in <mark>,
+    so 인재를 is marked, not 인재 alone. `words` is korean_highlight_words(text),
+    when the search document has it at hand."""
+    if words is None:
+        words = korean_highlight_words(text)
+    marked = sorted({tuple(span) for token in parsed.korean_tokens
+                     for span in words.get(token, ())})
     pieces, position = [], 0
     for start, end in marked:
         pieces += [html.escape(text[position:start]), "<mark>",

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kbase.core.search import korean_tokens, parse_query, search_condition
+from kbase.core.search import korean_token_spans, korean_tokens, parse_query, search_condition
 from kbase.facts import selectors, services
 from kbase.facts.api import docs
 from kbase.facts.models import Fact
@@ -145,6 +145,21 @@ def test_korean_highlights_mark_the_whole_word(api):
     publish(text_ko="AI 인재를 유치하기 위해 비자를 준다", text_en="")
     result = api.get(SEARCH, {"q": "인재", "lang": "ko"}).json()["results"][0]
     assert result["highlight"] == "AI <mark>인재를</mark> 유치하기 위해 비자를 준다"
+
+
+@pytest.mark.parametrize(("q", "marked"), [("전문가", "E-7-S 비자로 체류 중인 <mark>전문가는</mark> 38명뿐"),
+                                         ("비자", "E-7-S <mark>비자로</mark> 체류 중인 전문가는 38명뿐")])
+def test_korean_highlights_after_a_code_mark_the_word_that_matched(api, q, marked):
+    # The text after a code is analysed on its own, starting with a space.
+    publish(text_ko="E-7-S 비자로 체류 중인 전문가는 38명뿐", text_en="")
+    result = api.get(SEARCH, {"q": q, "lang": "ko"}).json()["results"][0]
+    assert result["highlight"] == marked
+
+
+@pytest.mark.parametrize("text", [" 인재를 유치", "\t인재를 유치", "\r\n 인재를 유치"])
+def test_korean_token_spans_hold_their_place_after_leading_whitespace(text):
+    assert [(token, text[start:end]) for token, start, end in korean_token_spans(text)] == \
+        [("인재", "인재"), ("유치", "유치")]
 
 
 def test_english_highlights_mark_the_stemmed_match_and_escape_html(api):
