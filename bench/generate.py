@@ -4,7 +4,8 @@ Sentences are the seed facts' own (fixtures/seed.yaml) with their numbers
 varied and an entity, a year or a place added, so Korean and English vary
 together and search finds what a newsroom's archive would hold. Every row goes
 in with PostgreSQL COPY. Korean is analysed once per sentence pattern (mecab)
-and the analysed tokens are reused with the varied numbers; the search vectors
+and the analysed tokens (and the words that hold them, for highlights) are
+reused with the varied numbers; the search vectors
 are then built in SQL with the same expressions as kbase's own indexing.
 
 Bulk loading bypasses kbase's history triggers (this is not an editor's write)
@@ -15,6 +16,7 @@ rebuilds them: the standard bulk-load recipe of the PostgreSQL manual
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -28,7 +30,13 @@ import orjson
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from kbase.core.search import english_document, korean_document, korean_tokens
+from kbase.core.search import (
+    WORD,
+    english_document,
+    korean_document,
+    korean_highlight_words,
+    korean_tokens,
+)
 from kbase.facts.indexing import FACT_VECTORS_SQL
 from kbase.facts.models import Citation, Entity, Fact, FactSearchDocument, Topic
 from kbase.facts.numbers import check_numbers
@@ -68,6 +76,7 @@ class Pattern:
     text_ko: str
     text_en: str
     ko_tokens: list[str]
+    ko_word_tokens: list[tuple[str, int]]  # (token, index of the word holding it)
     numbers: list[str]
     quantity: str | None
     unit: str
@@ -95,8 +104,7 @@ class LoadReport:
 
 
 def _number_pattern(number: str) -> re.Pattern:
-    # Not inside a code such as E-7-S or a longer number.
-    return re.compile(rf"(?<![\w.-]){re.escape(number)}(?![\d.-])")
+    return _numbers_pattern((number,))
 
 
 def _patterns() -> list[Pattern]:
@@ -111,10 +119,42 @@ def _patterns() -> list[Pattern]:
         quotes = [(c["quote"], c.get("quote_translation", "")) for c in fact.get("citations", [])
                   if c.get("quote_translation")]
         quantity = fact.get("quantity") or {}
-        patterns.append(Pattern(ko, en, korean_tokens(ko), numbers,
+        patterns.append(Pattern(ko, en, korean_tokens(ko), word_tokens(ko), numbers,
                                 quantity.get("value"), quantity.get("unit", ""),
                                 quotes or [(en, ko)]))
     return patterns
+
+
+def word_tokens(text: str) -> list[tuple[str, int]]:
+    """korean_highlight_words(text) as (token, index of the word holding it)."""
+    index = {match.start(): n for n, match in enumerate(WORD.finditer(text))}
+    return [(token, index[start]) for token, spans in korean_highlight_words(text).items()
+            for start, _end in spans]
+
+
+def korean_text(pattern: Pattern, varied: dict[str, str], year: int,
+                entity_ko: str) -> tuple[str, dict[str, list[list[int]]]]:
+    """A generated fact's Korean text and its korean_highlight_words(), from the
+    pattern's analysed words (the varied numbers change no word but their own) and
+    the analysed prefix: one analysis per pattern and per prefix, not per fact."""
+    prefix = f"{year}년 {entity_ko} 관련:"
+    text = f"{prefix} {_fill(pattern.text_ko, varied)}"
+    words = [list(match.span()) for match in WORD.finditer(text)]
+    highlight: dict[str, list[list[int]]] = {}
+    prefix_tokens = _prefix_tokens(prefix)
+    offset = len(prefix.split())
+    for token, index in [*prefix_tokens,
+                         *[(varied.get(token, token), offset + index)
+                           for token, index in pattern.ko_word_tokens]]:
+        spans = highlight.setdefault(token, [])
+        if words[index] not in spans:
+            spans.append(words[index])
+    return text, {token: sorted(spans) for token, spans in highlight.items()}
+
+
+@functools.cache
+def _prefix_tokens(prefix: str) -> list[tuple[str, int]]:
+    return word_tokens(prefix)
 
 
 def _vary(pattern: Pattern, rng: random.Random) -> dict[str, str]:
@@ -129,9 +169,19 @@ def _vary(pattern: Pattern, rng: random.Random) -> dict[str, str]:
 
 
 def _fill(text: str, varied: dict[str, str]) -> str:
-    for old, new in varied.items():
-        text = _number_pattern(old).sub(new, text)
-    return text
+    """`text` with each varied number replaced, all at once: one after another, a
+    number could be replaced again by the next (28 -> 42, then 42 -> 50)."""
+    if not varied:
+        return text
+    return _numbers_pattern(tuple(varied)).sub(lambda match: varied[match.group()], text)
+
+
+@functools.cache
+def _numbers_pattern(numbers: tuple[str, ...]) -> re.Pattern:
+    # Longest first, so 1.5 is not read as 1; not inside a code such as E-7-S or a
+    # longer number.
+    alternatives = "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\d.-])")
 
 
 def _copy(cursor, table: str, columns: list[str], rows) -> int:
@@ -327,7 +377,7 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
     citation_id = cursor.fetchone()[0]
     cursor.execute("CREATE TEMP TABLE bench_fact_docs (id bigint, ko_a text, ko_b text, "
                    "ko_c text, ko_d text, en_a text, en_b text, en_c text, en_d text, "
-                   "number_check text) "
+                   "number_check text, highlight_words_ko text) "
                    "ON COMMIT DROP")
     start_time = datetime(2023, 1, 1, tzinfo=UTC)
     span = (datetime(2026, 11, 1, tzinfo=UTC) - start_time).total_seconds()
@@ -343,7 +393,7 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
             varied = _vary(pattern, rng)
             entity_id, entity_ko, entity_en, _slug = rng.choice(entities)
             year = rng.randrange(2015, 2027)
-            text_ko = f"{year}년 {entity_ko} 관련: {_fill(pattern.text_ko, varied)}"
+            text_ko, highlight_words_ko = korean_text(pattern, varied, year, entity_ko)
             text_en = f"In {year}, on {entity_en}: {_fill(pattern.text_en, varied)}"
             ko_a = " ".join([str(year), entity_tokens[entity_id],
                              *[varied.get(token, token) for token in pattern.ko_tokens]])
@@ -388,7 +438,8 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
                 english_document(text_en), english_document(quote_en),
                 " ".join(names_en), " ".join(titles_en),
                 orjson.dumps(check_numbers(text_ko=text_ko, text_en=text_en,
-                                           quantity=value).as_dict()).decode()))
+                                           quantity=value).as_dict()).decode(),
+                orjson.dumps(highlight_words_ko).decode()))
         counts["facts"] += _copy(cursor, "facts_fact", fact_cols + list(fact_extra), fact_rows)
         counts["citations"] += _copy(cursor, "facts_citation",
                                      citation_cols + list(citation_extra), citation_rows)
@@ -397,10 +448,12 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
         counts["fact entities"] += _copy(cursor, "facts_fact_entities",
                                          ["fact_id", "entity_id"], entity_rows)
         _copy(cursor, "bench_fact_docs", ["id", "ko_a", "ko_b", "ko_c", "ko_d", "en_a", "en_b",
-                                          "en_c", "en_d", "number_check"], doc_rows)
+                                          "en_c", "en_d", "number_check", "highlight_words_ko"],
+              doc_rows)
         cursor.execute(f"INSERT INTO facts_factsearchdocument "
-                       f"(fact_id, search_ko, search_en, number_check) "
-                       f"SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb "
+                       f"(fact_id, search_ko, search_en, number_check, highlight_words_ko) "
+                       f"SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb, "
+                       f"v.highlight_words_ko::jsonb "
                        f"FROM bench_fact_docs v")
         counts["fact search documents"] += cursor.rowcount
         cursor.execute("TRUNCATE bench_fact_docs")

@@ -253,7 +253,8 @@ def headline_html(headline: str) -> str:
             .replace(HEADLINE_STOP, "</mark>"))
 
 
-_WORD = re.compile(r"\S+")
+# A word (eojeol), as a highlight marks it: a run of characters between spaces.
+WORD = re.compile(r"\S+")
 
 
 def korean_highlight_words(text: str) -> dict[str, list[list[int]]]:
@@ -261,7 +262,7 @@ def korean_highlight_words(text: str) -> dict[str, list[list[int]]]:
     that hold it, as [start, end] character offsets, in order: what highlight_korean
     marks. Computed when a fact's text is written and kept in its search document,
     so a page of Korean results is highlighted without analysing twenty texts."""
-    words = [match.span() for match in _WORD.finditer(text or "")]
+    words = [match.span() for match in WORD.finditer(text or "")]
     starts = [start for start, _end in words]
     found: dict[str, list[list[int]]] = {}
     for token, start, _end in korean_token_spans(text or ""):

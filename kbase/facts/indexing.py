@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import Prefetch
 
-from kbase.core.search import english_document, korean_document
+from kbase.core.search import english_document, korean_document, korean_highlight_words
 
 from .models import Citation, Fact
 from .numbers import check_numbers
@@ -32,14 +32,16 @@ FACT_VECTORS_SQL = """
 """
 
 _UPSERT_FACTS = f"""
-INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check)
-SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb
+INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check,
+                                      highlight_words_ko)
+SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb, v.highlight_words_ko::jsonb
 FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
-            %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])
-     AS v(id, ko_a, ko_b, ko_c, ko_d, en_a, en_b, en_c, en_d, number_check)
+            %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])
+     AS v(id, ko_a, ko_b, ko_c, ko_d, en_a, en_b, en_c, en_d, number_check,
+          highlight_words_ko)
 ON CONFLICT (fact_id) DO UPDATE
 SET search_ko = EXCLUDED.search_ko, search_en = EXCLUDED.search_en,
-    number_check = EXCLUDED.number_check
+    number_check = EXCLUDED.number_check, highlight_words_ko = EXCLUDED.highlight_words_ko
 """
 
 def _names(things: Iterable, language: str) -> list[str]:
@@ -89,9 +91,10 @@ def fact_search_refresh(*, fact_ids: Iterable[int]) -> int:
         Prefetch("citations", Citation.objects.select_related("source").only(
             "id", "fact_id", "quote", "quote_translation", "source__language",
             "source__title_ko", "source__title_en")))
-    columns: list[list] = [[] for _ in range(10)]
+    columns: list[list] = [[] for _ in range(11)]
     for fact in facts:
-        values = (fact.pk, *fact_documents(fact), number_check_json(fact))
+        values = (fact.pk, *fact_documents(fact), number_check_json(fact),
+                  json.dumps(korean_highlight_words(fact.text_ko), ensure_ascii=False))
         for column, value in zip(columns, values, strict=True):
             column.append(value)
     with connection.cursor() as cursor:

@@ -361,6 +361,9 @@ class FactSearchDocument(SearchDocument):
     # The fact's number check (kbase.facts.numbers), derived from its texts and
     # quantity like the vectors and kept with them, so reads serve it ready-made.
     number_check = models.JSONField(default=dict)
+    # Where each Korean token of the fact's Korean text is (search.korean_highlight_words),
+    # so search highlights its results without analysing them on every read.
+    highlight_words_ko = models.JSONField(default=dict)
 
     class Meta:
         indexes = [GinIndex(fields=["search_ko"], name="fact_search_ko_gin"),

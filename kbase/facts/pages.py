@@ -47,8 +47,8 @@ def _card(fact, language: str, query=None) -> dict:
     text, served, fallback = pick_language(fact.text_ko, fact.text_en, language)
     highlight = None
     if query is not None:
-        highlight = highlight_korean(fact.text_ko, query) if served == "ko" \
-            else headline_html(fact.headline_en)
+        highlight = (highlight_korean(fact.text_ko, query, fact.highlight_words_ko)
+                     if served == "ko" else headline_html(fact.headline_en))
     return {"fact": fact, "text": text, "language": served, "fallback": fallback,
             "highlight": highlight}
 

@@ -75,6 +75,7 @@ class Ranked(TypedDict):
 
     rank: float
     headline_en: str
+    highlight_words_ko: dict[str, list[list[int]]]
 
 
 def can_see_unpublished(user: User | AnonymousUser | None) -> bool:
@@ -353,8 +354,9 @@ def search_candidates(*, user, query: ParsedQuery) -> SearchCandidates | None:
 
 def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> QuerySet[Fact]:
     """Facts matching `query` (the SEARCH_CANDIDATES most recent), best first, with
-    `rank` and `headline_en` annotated (the English text with its matches between
-    search.HEADLINE_START and HEADLINE_STOP: search.headline_html makes it HTML);
+    `rank`, `headline_en` (the English text with its matches between
+    search.HEADLINE_START and HEADLINE_STOP: search.headline_html makes it HTML) and
+    `highlight_words_ko` (for search.highlight_korean) annotated;
     with `language`, in the API's representation (fact_api_list), else with
     prefetched objects."""
     facts = fact_api_list(user=user, language=language) if language else fact_list(user=user)
@@ -365,8 +367,9 @@ def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> Que
 
 
 def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRows:
-    """fact_search() as rows of `text_ko`, `text_en`, `rank`, `headline_en` and
-    `json` (the representation in `language`, built by PostgreSQL, as the list's).
+    """fact_search() as rows of `text_ko`, `text_en`, `rank`, `headline_en`,
+    `highlight_words_ko` (JSON text) and `json` (the representation in `language`,
+    built by PostgreSQL, as the list's).
 
     The ranking statement is built and compiled once for each shape of query (how
     many phrases in each language) and runs prepared (kbase.core.prepared): one
@@ -408,7 +411,8 @@ def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
     # placeholders cost more than PostgreSQL's whole ranking of them.
     return (facts.filter(EqualsAny("pk", candidates))
             .annotate(rank=ExpressionWrapper(rank, output_field=FloatField()),
-                      headline_en=headline)
+                      headline_en=headline,
+                      highlight_words_ko=F("search_document__highlight_words_ko"))
             .order_by("-rank", "-id"))
 
 
@@ -430,7 +434,7 @@ def _ranking_statement(*, unpublished: bool, korean_phrases: int,
                        english_phrases: int) -> tuple[str, tuple]:
     ranked = _ranked(_visible(unpublished=unpublished, include_withdrawn=False), [0],
                      _stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases))
-    return ranked.values("text_ko", "text_en", "rank", "headline_en",
+    return ranked.values("text_ko", "text_en", "rank", "headline_en", "highlight_words_ko",
                          json=_fact_json(_RANK_LANGUAGE)).query.sql_with_params()
 
 

@@ -147,13 +147,28 @@ def test_korean_highlights_mark_the_whole_word(api):
     assert result["highlight"] == "AI <mark>인재를</mark> 유치하기 위해 비자를 준다"
 
 
-@pytest.mark.parametrize(("q", "marked"), [("전문가", "E-7-S 비자로 체류 중인 <mark>전문가는</mark> 38명뿐"),
-                                         ("비자", "E-7-S <mark>비자로</mark> 체류 중인 전문가는 38명뿐")])
+@pytest.mark.parametrize(("q", "marked"), [
+    ("전문가", "E-7-S 비자로 체류 중인 <mark>전문가는</mark> 38명뿐"),
+    ("비자", "E-7-S <mark>비자로</mark> 체류 중인 전문가는 38명뿐"),
+])
 def test_korean_highlights_after_a_code_mark_the_word_that_matched(api, q, marked):
     # The text after a code is analysed on its own, starting with a space.
     publish(text_ko="E-7-S 비자로 체류 중인 전문가는 38명뿐", text_en="")
     result = api.get(SEARCH, {"q": q, "lang": "ko"}).json()["results"][0]
     assert result["highlight"] == marked
+
+
+def test_a_korean_highlight_follows_an_edit_of_the_text(api):
+    fact = publish(text_ko="인재를 유치한다", text_en="")
+    services.fact_update(fact=fact, text_ko="해외 인재가 떠난다", reason="test")
+    result = api.get(SEARCH, {"q": "인재", "lang": "ko"}).json()["results"][0]
+    assert result["highlight"] == "해외 <mark>인재가</mark> 떠난다"
+
+
+def test_the_public_page_highlights_korean_results(client):
+    publish(text_ko="E-7-S 비자로 체류 중인 전문가는 38명뿐", text_en="")
+    page = client.get("/", {"q": "전문가"}, HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "중인 <mark>전문가는</mark> 38명뿐" in page
 
 
 @pytest.mark.parametrize("text", [" 인재를 유치", "\t인재를 유치", "\r\n 인재를 유치"])
@@ -275,8 +290,10 @@ def _bulk_facts(count: int, text_en_sql: str, text_ko_sql: str = "''") -> None:
                    now()
             FROM generate_series(1, %s) AS n""", [count])
         cursor.execute("""
-            INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check)
-            SELECT id, to_tsvector('simple', text_ko), to_tsvector('english', text_en), '{}'
+            INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check,
+                                                  highlight_words_ko)
+            SELECT id, to_tsvector('simple', text_ko), to_tsvector('english', text_en), '{}',
+                   '{}'
             FROM facts_fact""")
         # What autovacuum (or rebuild_search_index) does after a bulk load.
         cursor.execute("SELECT gin_clean_pending_list('fact_search_ko_gin'::regclass), "

@@ -456,19 +456,22 @@ class SearchResultSerializer(FactSerializer):
         language = self.context.get("language", "en")
         if isinstance(fact, dict):  # a row of selectors.fact_search_json: ready-made
             served = pick_language(fact["text_ko"], fact["text_en"], language)[1]
+            words = orjson.loads(fact["highlight_words_ko"]) if served == "ko" else None
             return _joined(fact["json"], {
-                "highlight": self._highlight(served, fact["text_ko"], fact["headline_en"]),
+                "highlight": self._highlight(served, fact["text_ko"], words,
+                                             fact["headline_en"]),
                 "rank": round(float(fact["rank"]), 6)})
         ranked = cast("WithAnnotations[Fact, Ranked]", fact)  # by selectors.fact_search
         data = fact_data(ranked, language, None)
         data["highlight"] = self._highlight(data["language"], ranked.text_ko,
-                                            ranked.headline_en)
+                                            ranked.highlight_words_ko, ranked.headline_en)
         data["rank"] = round(float(ranked.rank), 6)
         fields = self.context.get("fields")
         return {key: value for key, value in data.items() if key in fields} if fields else data
 
-    def _highlight(self, served: str, text_ko: str, headline_en: str) -> str:
-        return highlight_korean(text_ko, self.context["query"]) if served == "ko" \
+    def _highlight(self, served: str, text_ko: str, words_ko: dict[str, list[list[int]]] | None,
+                   headline_en: str) -> str:
+        return highlight_korean(text_ko, self.context["query"], words_ko) if served == "ko" \
             else headline_html(headline_en)
 
 

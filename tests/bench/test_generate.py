@@ -1,0 +1,28 @@
+"""The benchmark's data: what the generator writes without analysing each fact is
+what kbase's own indexing would write for it."""
+
+import random
+
+import pytest
+
+from bench.generate import _fill, _patterns, _vary, korean_text
+from kbase.core.search import korean_highlight_words
+from kbase.facts.seed import read_seed
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_generated_korean_highlights_are_kbases(seed):
+    rng = random.Random(seed)
+    entities = [entity["name_ko"] for entity in read_seed()["entities"]]
+    for pattern in _patterns():
+        for entity_ko in entities:
+            text, highlight = korean_text(pattern, _vary(pattern, rng),
+                                          rng.randrange(2015, 2027), entity_ko)
+            assert highlight == korean_highlight_words(text), text
+
+
+def test_varied_numbers_are_each_replaced_once():
+    # 28 becomes 42 and 42 becomes 50: the new 42 is not replaced again.
+    text = "연구자의 28%가 중국, 42%가 미국에 있다 (E-7-42 비자)"
+    assert _fill(text, {"28": "42", "42": "50"}) == \
+        "연구자의 42%가 중국, 50%가 미국에 있다 (E-7-42 비자)"
