@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import statistics
+import textwrap
 from dataclasses import asdict
 from pathlib import Path
 
@@ -153,7 +154,8 @@ def plot(results: Results, path: Path) -> None:
         key = (run.scenario, run.connections)
         if key not in keys:
             keys.append(key)
-            labels.append(f"{run.scenario}\n({run.connections} client"
+            # Wrapped, so that long scenario names do not run into their neighbours.
+            labels.append(textwrap.fill(run.scenario, 18) + f"\n({run.connections} client"
                           f"{'s' if run.connections > 1 else ''})")
     servers = [s for s in ("kbase", "floor", "django", "plain", "replica")
                if any(r.server == s for r in results.runs)]
