@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kbase.core.search import korean_token_spans, korean_tokens, parse_query, search_condition
 from kbase.facts import selectors, services
@@ -156,6 +158,17 @@ def test_korean_highlights_after_a_code_mark_the_word_that_matched(api, q, marke
     publish(text_ko="E-7-S 비자로 체류 중인 전문가는 38명뿐", text_en="")
     result = api.get(SEARCH, {"q": q, "lang": "ko"}).json()["results"][0]
     assert result["highlight"] == marked
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("인재를 유치한다E-7-S 38명뿐AI,.\t\n\r\x0b\x0c\u3000\xa0"),
+               max_size=40))
+def test_every_korean_token_span_lies_on_the_text_it_came_from(text):
+    previous_end = 0
+    for _token, start, end in korean_token_spans(text):
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        previous_end = end
 
 
 def test_a_korean_highlight_follows_an_edit_of_the_text(api):
