@@ -289,9 +289,10 @@ class SearchCandidates:
     of thousands of facts where reading the 2,000 matches is quicker. So a search of
     several words first walks the NEWEST_WINDOW newest facts (the window's start
     given as a value, so its size is estimated right), then a window as large as the
-    density of matches there says, up to LARGEST_WINDOW; SEARCH_CANDIDATES matches
-    in a window are the answer. Sparser, and the matches are read first from the GIN
-    indexes. Each plan is imposed for its one statement."""
+    density of matches there says, up to LARGEST_WINDOW, walking only the facts the
+    narrower window did not; SEARCH_CANDIDATES matches in a window are the answer.
+    Sparser, and the matches are read first from the GIN indexes. Each plan is
+    imposed for its one statement."""
 
     matches: QuerySet  # ids of the matching visible facts, newest first
     newest: QuerySet | None = None  # the visible facts, newest first, for the window
@@ -304,19 +305,25 @@ class SearchCandidates:
     def ids(self) -> list[int]:
         if self.newest is None:
             return list(self.queryset)
-        window = NEWEST_WINDOW
+        window, walked_from = NEWEST_WINDOW, None
+        found: list[int] = []
         while window <= LARGEST_WINDOW:
             start = self.newest.values_list("created_at", flat=True)[window - 1:window].first()
             if start is None:  # fewer facts than the window: the planner's plan is fine
                 return list(self.queryset)
+            # A wider window walks only the facts the narrower ones did not: all of
+            # those are older, so their matches follow the ones already found.
+            matches = self.matches.filter(created_at__gte=start)
+            if walked_from is not None:
+                matches = matches.filter(created_at__lt=walked_from)
             with _planned(self.matches.db, _WALK_NEWEST):
-                found = list(self.matches.filter(created_at__gte=start)[:SEARCH_CANDIDATES])
+                found.extend(matches[:SEARCH_CANDIDATES - len(found)])
             if len(found) == SEARCH_CANDIDATES:
                 return found
             if not found:
                 break
             # A window expected to hold enough matches, with a margin.
-            window = window * SEARCH_CANDIDATES * 3 // (2 * len(found))
+            window, walked_from = window * SEARCH_CANDIDATES * 3 // (2 * len(found)), start
         with _planned(self.matches.db, _READ_MATCHES_FIRST):
             return list(self.queryset)
 

@@ -291,6 +291,27 @@ def test_rebuilding_the_index_restores_search(api):
     assert found(api, "인재") == pid(fact)
 
 
+def test_a_wider_window_walks_only_the_facts_the_narrower_did_not(monkeypatch):
+    monkeypatch.setattr(selectors, "NEWEST_WINDOW", 30)
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 20)
+    # Every third fact matches, and four facts share each creation time, so
+    # windows end inside a run of equal times: no fact is found twice or missed.
+    _bulk_facts(3000, "CASE WHEN mod(n, 3) = 0 THEN 'medical school ' || n ELSE 'other' END")
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE facts_fact SET created_at = date_trunc('hour', created_at) "
+                       "+ (id / 4) * interval '1 minute'")
+    query = parse_query("medical school")
+    with CaptureQueriesContext(connection) as queries:
+        ids = selectors.search_candidates(user=None, query=query).ids()
+    expected = list(selectors.fact_visible(user=None).filter(
+        search_condition(query, prefix="search_document__"))
+        .order_by("-created_at", "-id").values_list("pk", flat=True)[:20])
+    assert ids == expected
+    walks = [q["sql"] for q in queries.captured_queries
+             if "search_ko" in q["sql"] and '"created_at" >=' in q["sql"]]
+    assert len(walks) == 2 and '"created_at" <' in walks[1]
+
+
 def _bulk_facts(count: int, text_en_sql: str, text_ko_sql: str = "''") -> None:
     """`count` published facts, one second apart (fact n the newest), indexed."""
     with pgtrigger.ignore("facts.Fact:insert_insert"), connection.cursor() as cursor:
