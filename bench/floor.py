@@ -50,7 +50,7 @@ QUERIES = {
             SELECT f.id FROM facts_fact f JOIN facts_factsearchdocument d ON d.fact_id = f.id
             WHERE f.status = 'published' AND (d.search_ko @@ to_tsquery('simple', %(ts)s)
                                               OR d.search_en @@ to_tsquery('english', %(ts)s))
-            ORDER BY f.created_at DESC, f.id DESC LIMIT 200)
+            ORDER BY d.created_at DESC, d.fact_id DESC LIMIT 200)
         SELECT json_build_object('count', (SELECT count(*) FROM candidates),
                                  'results', coalesce(json_agg(page.fact), '[]'))::text
         FROM (SELECT {_FACT_JSON} AS fact FROM facts_fact

@@ -377,7 +377,7 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
     citation_id = cursor.fetchone()[0]
     cursor.execute("CREATE TEMP TABLE bench_fact_docs (id bigint, ko_a text, ko_b text, "
                    "ko_c text, ko_d text, en_a text, en_b text, en_c text, en_d text, "
-                   "number_check text, highlight_words_ko text) "
+                   "number_check text, highlight_words_ko text, created_at timestamptz) "
                    "ON COMMIT DROP")
     start_time = datetime(2023, 1, 1, tzinfo=UTC)
     span = (datetime(2026, 11, 1, tzinfo=UTC) - start_time).total_seconds()
@@ -439,7 +439,7 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
                 " ".join(names_en), " ".join(titles_en),
                 orjson.dumps(check_numbers(text_ko=text_ko, text_en=text_en,
                                            quantity=value).as_dict()).decode(),
-                orjson.dumps(highlight_words_ko).decode()))
+                orjson.dumps(highlight_words_ko).decode(), created))
         counts["facts"] += _copy(cursor, "facts_fact", fact_cols + list(fact_extra), fact_rows)
         counts["citations"] += _copy(cursor, "facts_citation",
                                      citation_cols + list(citation_extra), citation_rows)
@@ -448,12 +448,14 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
         counts["fact entities"] += _copy(cursor, "facts_fact_entities",
                                          ["fact_id", "entity_id"], entity_rows)
         _copy(cursor, "bench_fact_docs", ["id", "ko_a", "ko_b", "ko_c", "ko_d", "en_a", "en_b",
-                                          "en_c", "en_d", "number_check", "highlight_words_ko"],
+                                          "en_c", "en_d", "number_check", "highlight_words_ko",
+                                          "created_at"],
               doc_rows)
         cursor.execute(f"INSERT INTO facts_factsearchdocument "
-                       f"(fact_id, search_ko, search_en, number_check, highlight_words_ko) "
+                       f"(fact_id, search_ko, search_en, number_check, highlight_words_ko, "
+                       f"created_at) "
                        f"SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb, "
-                       f"v.highlight_words_ko::jsonb "
+                       f"v.highlight_words_ko::jsonb, v.created_at "
                        f"FROM bench_fact_docs v")
         counts["fact search documents"] += cursor.rowcount
         cursor.execute("TRUNCATE bench_fact_docs")

@@ -33,15 +33,18 @@ FACT_VECTORS_SQL = """
 
 _UPSERT_FACTS = f"""
 INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check,
-                                      highlight_words_ko)
-SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb, v.highlight_words_ko::jsonb
+                                      highlight_words_ko, created_at)
+SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb, v.highlight_words_ko::jsonb,
+       f.created_at
 FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
             %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])
      AS v(id, ko_a, ko_b, ko_c, ko_d, en_a, en_b, en_c, en_d, number_check,
           highlight_words_ko)
+JOIN facts_fact f ON f.id = v.id
 ON CONFLICT (fact_id) DO UPDATE
 SET search_ko = EXCLUDED.search_ko, search_en = EXCLUDED.search_en,
-    number_check = EXCLUDED.number_check, highlight_words_ko = EXCLUDED.highlight_words_ko
+    number_check = EXCLUDED.number_check, highlight_words_ko = EXCLUDED.highlight_words_ko,
+    created_at = EXCLUDED.created_at
 """
 
 def _names(things: Iterable, language: str) -> list[str]:

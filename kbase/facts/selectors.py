@@ -313,9 +313,9 @@ class SearchCandidates:
                 return list(self.queryset)
             # A wider window walks only the facts the narrower ones did not: all of
             # those are older, so their matches follow the ones already found.
-            matches = self.matches.filter(created_at__gte=start)
+            matches = self.matches.filter(search_document__created_at__gte=start)
             if walked_from is not None:
-                matches = matches.filter(created_at__lt=walked_from)
+                matches = matches.filter(search_document__created_at__lt=walked_from)
             with _planned(self.matches.db, _WALK_NEWEST):
                 found.extend(matches[:SEARCH_CANDIDATES - len(found)])
             if len(found) == SEARCH_CANDIDATES:
@@ -353,10 +353,14 @@ def search_candidates(*, user, query: ParsedQuery) -> SearchCandidates | None:
     condition = search_condition(query, prefix="search_document__")
     if condition is None:
         return None
-    visible = fact_visible(user=user).order_by("-created_at", "-id")
+    visible = fact_visible(user=user)
+    # Newest first by the search documents' copy of the creation time: the walk
+    # goes down their own index (fact_search_newest) and looks up only the facts
+    # that match.
+    matches = visible.filter(condition).order_by("-search_document__created_at", "-id")
     return SearchCandidates(
-        matches=visible.filter(condition).values_list("pk", flat=True),
-        newest=visible if len(query.groups) > 1 else None)
+        matches=matches.values_list("pk", flat=True),
+        newest=visible.order_by("-created_at", "-id") if len(query.groups) > 1 else None)
 
 
 def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> QuerySet[Fact]:
