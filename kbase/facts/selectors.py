@@ -14,6 +14,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connections, router, transaction
 from django.db.models import (
+    Case,
     Expression,
     ExpressionWrapper,
     F,
@@ -22,6 +23,7 @@ from django.db.models import (
     QuerySet,
     TextField,
     Value,
+    When,
 )
 from django.db.models.expressions import RawSQL
 
@@ -372,7 +374,7 @@ def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> Que
     prefetched objects."""
     facts = fact_api_list(user=user, language=language) if language else fact_list(user=user)
     candidates = _candidate_ids(user=user, query=query)
-    results = _ranked(facts, candidates, *rank_phrases(query))
+    results = _ranked(facts, candidates, *rank_phrases(query), korean_reader=language == "ko")
     cast(KnownCount, results).known_count = len(candidates)
     return results
 
@@ -390,7 +392,8 @@ def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRows
     candidates = _candidate_ids(user=user, query=query)
     korean, english = rank_phrases(query)
     sql, params = _ranking_statement(unpublished=can_see_unpublished(user),
-                                     korean_phrases=len(korean), english_phrases=len(english))
+                                     korean_phrases=len(korean), english_phrases=len(english),
+                                     korean_reader=language == "ko")
     real = {_RANK_LANGUAGE: language, **_stood_in("ko", korean), **_stood_in("en", english)}
     # The one list among the parameters is the candidates' ids.
     values = [candidates if isinstance(value, list) else real.get(value, value)
@@ -406,7 +409,8 @@ def _candidate_ids(*, user, query: ParsedQuery) -> list[int]:
 
 
 def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
-            english: list[str]) -> QuerySet[WithAnnotations[Fact, Ranked]]:
+            english: list[str], *,
+            korean_reader: bool = False) -> QuerySet[WithAnnotations[Fact, Ranked]]:
     korean_query, english_query = phrase_query(korean, "simple"), phrase_query(english, "english")
     rank: Expression = Value(0.0)
     if korean_query is not None:
@@ -415,9 +419,15 @@ def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
     if english_query is not None:
         rank = rank + SearchRank(F("search_document__search_en"), english_query,
                                  cover_density=True)
-    headline = SearchHeadline(F("text_en"), english_query, config="english",
-                              start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
-                              highlight_all=True) if english_query is not None else Value("")
+    headline: Expression = Value("")
+    if english_query is not None:
+        headline = SearchHeadline(F("text_en"), english_query, config="english",
+                                  start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
+                                  highlight_all=True)
+        if korean_reader:
+            # A Korean reader is served English only where the Korean text is missing.
+            headline = Case(When(text_ko="", then=headline), default=Value(""),
+                            output_field=TextField())
     # One array parameter, not one per candidate: compiling and binding 200
     # placeholders cost more than PostgreSQL's whole ranking of them.
     return (facts.filter(EqualsAny("pk", candidates))
@@ -441,10 +451,11 @@ def _stood_in(language: str, phrases: list[str]) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _ranking_statement(*, unpublished: bool, korean_phrases: int,
-                       english_phrases: int) -> tuple[str, tuple]:
+def _ranking_statement(*, unpublished: bool, korean_phrases: int, english_phrases: int,
+                       korean_reader: bool) -> tuple[str, tuple]:
     ranked = _ranked(_visible(unpublished=unpublished, include_withdrawn=False), [0],
-                     _stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases))
+                     _stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases),
+                     korean_reader=korean_reader)
     return ranked.values("text_ko", "text_en", "rank", "headline_en", "highlight_words_ko",
                          json=_fact_json(_RANK_LANGUAGE)).query.sql_with_params()
 
