@@ -257,29 +257,31 @@ def headline_html(headline: str) -> str:
 WORD = re.compile(r"\S+")
 
 
-def korean_highlight_words(text: str) -> dict[str, list[list[int]]]:
+def korean_highlight_words(text: str, spans: list[tuple[str, int, int]] | None = None,
+                           ) -> dict[str, list[list[int]]]:
     """For each Korean token of `text`, the words (eojeol: the runs between spaces)
     that hold it, as [start, end] character offsets, in order: what highlight_korean
     marks. Computed when a fact's text is written and kept in its search document,
-    so a page of Korean results is highlighted without analysing twenty texts."""
+    so a page of Korean results is highlighted without analysing twenty texts.
+    `spans` is korean_token_spans(text), when the caller has analysed it already."""
     words = [match.span() for match in WORD.finditer(text or "")]
     starts = [start for start, _end in words]
     found: dict[str, list[list[int]]] = {}
-    for token, start, _end in korean_token_spans(text or ""):
+    if spans is None:
+        spans = korean_token_spans(text or "")
+    for token, start, _end in spans:
         word = list(words[bisect.bisect_right(starts, start) - 1])
-        spans = found.setdefault(token, [])
-        if not spans or spans[-1] != word:
-            spans.append(word)
+        holding = found.setdefault(token, [])
+        if not holding or holding[-1] != word:
+            holding.append(word)
     return found
 
 
 def highlight_korean(text: str, parsed: ParsedQuery,
-                     words: dict[str, list[list[int]]] | None = None) -> str:
+                     words: dict[str, list[list[int]]]) -> str:
     """HTML-escaped `text` with the words (eojeol) holding a query token in <mark>,
-    so 인재를 is marked, not 인재 alone. `words` is korean_highlight_words(text),
-    when the search document has it at hand."""
-    if words is None:
-        words = korean_highlight_words(text)
+    so 인재를 is marked, not 인재 alone. `words` is korean_highlight_words(text), as
+    the search document keeps it."""
     marked = sorted({tuple(span) for token in parsed.korean_tokens
                      for span in words.get(token, ())})
     pieces, position = [], 0

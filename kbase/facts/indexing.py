@@ -13,7 +13,12 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import Prefetch
 
-from kbase.core.search import english_document, korean_document, korean_highlight_words
+from kbase.core.search import (
+    english_document,
+    korean_document,
+    korean_highlight_words,
+    korean_token_spans,
+)
 
 from .models import Citation, Fact
 from .numbers import check_numbers
@@ -55,8 +60,9 @@ def _names(things: Iterable, language: str) -> list[str]:
     return names
 
 
-def fact_documents(fact: Fact) -> tuple[str, ...]:
-    """The eight weighted texts of a fact's search document (Korean analysed)."""
+def fact_documents(fact: Fact, *, text_ko_spans: list[tuple[str, int, int]]) -> tuple[str, ...]:
+    """The eight weighted texts of a fact's search document (Korean analysed);
+    `text_ko_spans` is korean_token_spans(fact.text_ko)."""
     citations = list(fact.citations.all())
     quotes: dict[str, list[str]] = {"ko": [], "en": []}
     for citation in citations:
@@ -67,7 +73,7 @@ def fact_documents(fact: Fact) -> tuple[str, ...]:
     titles = {language: [getattr(c.source, f"title_{language}") for c in citations]
               for language in ("ko", "en")}
     return (
-        korean_document(fact.text_ko),
+        " ".join(token for token, _start, _end in text_ko_spans),
         korean_document(*quotes["ko"]),
         korean_document(*_names(topics, "ko"), *_names(entities, "ko")),
         korean_document(*titles["ko"]),
@@ -96,8 +102,10 @@ def fact_search_refresh(*, fact_ids: Iterable[int]) -> int:
             "source__title_ko", "source__title_en")))
     columns: list[list] = [[] for _ in range(11)]
     for fact in facts:
-        values = (fact.pk, *fact_documents(fact), number_check_json(fact),
-                  json.dumps(korean_highlight_words(fact.text_ko), ensure_ascii=False))
+        # The Korean text is analysed once, for its vector and for its highlights.
+        spans = korean_token_spans(fact.text_ko)
+        values = (fact.pk, *fact_documents(fact, text_ko_spans=spans), number_check_json(fact),
+                  json.dumps(korean_highlight_words(fact.text_ko, spans), ensure_ascii=False))
         for column, value in zip(columns, values, strict=True):
             column.append(value)
     with connection.cursor() as cursor:

@@ -456,10 +456,9 @@ class SearchResultSerializer(FactSerializer):
         language = self.context.get("language", "en")
         if isinstance(fact, dict):  # a row of selectors.fact_search_json: ready-made
             served = pick_language(fact["text_ko"], fact["text_en"], language)[1]
-            words = orjson.loads(fact["highlight_words_ko"]) if served == "ko" else None
             return _joined(fact["json"], {
-                "highlight": self._highlight(served, fact["text_ko"], words,
-                                             fact["headline_en"]),
+                "highlight": self._highlight(served, fact["text_ko"],
+                                             fact["highlight_words_ko"], fact["headline_en"]),
                 "rank": round(float(fact["rank"]), 6)})
         ranked = cast("WithAnnotations[Fact, Ranked]", fact)  # by selectors.fact_search
         data = fact_data(ranked, language, None)
@@ -469,10 +468,13 @@ class SearchResultSerializer(FactSerializer):
         fields = self.context.get("fields")
         return {key: value for key, value in data.items() if key in fields} if fields else data
 
-    def _highlight(self, served: str, text_ko: str, words_ko: dict[str, list[list[int]]] | None,
+    def _highlight(self, served: str, text_ko: str, words_ko: dict[str, list[list[int]]] | str,
                    headline_en: str) -> str:
-        return highlight_korean(text_ko, self.context["query"], words_ko) if served == "ko" \
-            else headline_html(headline_en)
+        if served != "ko":
+            return headline_html(headline_en)
+        # JSON text in a prepared read's row; an object's annotation is decoded already.
+        words = orjson.loads(words_ko) if isinstance(words_ko, str) else words_ko
+        return highlight_korean(text_ko, self.context["query"], words)
 
 
 def _joined(json_object: str, extra: dict[str, Any]) -> Fragment:
