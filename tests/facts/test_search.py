@@ -171,6 +171,21 @@ def test_every_korean_token_span_lies_on_the_text_it_came_from(text):
         previous_end = end
 
 
+def test_a_page_of_korean_results_costs_the_same_queries_for_1_or_20_results(api):
+    def queries_for_a_page() -> int:
+        api.get(SEARCH, {"q": "인재", "lang": "ko"})  # the ranking statement compiled
+        with CaptureQueriesContext(connection) as queries:
+            response = api.get(SEARCH, {"q": "인재", "lang": "ko"})
+        assert all("<mark>" in result["highlight"] for result in response.json()["results"])
+        return len(queries)
+
+    publish(text_ko="인재를 유치한다")
+    one = queries_for_a_page()
+    for n in range(19):
+        publish(text_ko=f"인재 {n}명이 떠났다")
+    assert queries_for_a_page() == one
+
+
 def test_a_korean_highlight_follows_an_edit_of_the_text(api):
     fact = publish(text_ko="인재를 유치한다", text_en="")
     services.fact_update(fact=fact, text_ko="해외 인재가 떠난다", reason="test")
