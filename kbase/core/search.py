@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import bisect
 import html
+import operator
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, reduce
 
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
@@ -122,6 +123,21 @@ class Term:
     negated: bool = False
     phrase: bool = False
 
+    # A search matches, ranks and highlights by these: each analysed once a term.
+    @cached_property
+    def korean_tokens(self) -> list[str]:
+        return korean_tokens(self.text)
+
+    @cached_property
+    def korean(self) -> str:
+        """The Korean tokens as one phrase ('' for none)."""
+        return " ".join(self.korean_tokens)
+
+    @cached_property
+    def english(self) -> str:
+        """The English words as one phrase ('' for none)."""
+        return _english_words(self.text)
+
 
 @dataclass
 class ParsedQuery:
@@ -137,7 +153,7 @@ class ParsedQuery:
     @cached_property
     def korean_tokens(self) -> set[str]:
         """The positive terms' Korean tokens: what a Korean highlight marks."""
-        return {token for term in self.positive_terms for token in korean_tokens(term.text)}
+        return {token for term in self.positive_terms for token in term.korean_tokens}
 
 
 class QueryError(ValueError):
@@ -183,40 +199,81 @@ def _english_words(text: str) -> str:
     return re.sub(r"[^\w\s-]", " ", english_document(text)).strip()
 
 
-def _term_condition(term: Term, prefix: str) -> Q | None:
-    """Where one term matches: the Korean document or the English one."""
-    korean = " ".join(korean_tokens(term.text))
-    english = _english_words(term.text)
-    condition = None
+def _term_condition(korean: str, english: str, prefix: str) -> Q:
+    """Where one term matches: its Korean phrase or its English one (either may be
+    '', not both)."""
+    matches = []
     if korean:
-        condition = Q(**{f"{prefix}search_ko": SearchQuery(korean, config="simple",
-                                                           search_type="phrase")})
+        matches.append(Q(**{f"{prefix}search_ko": SearchQuery(korean, config="simple",
+                                                              search_type="phrase")}))
     if english:
-        english_match = Q(**{f"{prefix}search_en": SearchQuery(english, config="english",
-                                                               search_type="phrase")})
-        condition = english_match if condition is None else condition | english_match
-    return condition
+        matches.append(Q(**{f"{prefix}search_en": SearchQuery(english, config="english",
+                                                              search_type="phrase")}))
+    return reduce(operator.or_, matches)
+
+
+def _searchable(parsed: ParsedQuery) -> list[list[Term]]:
+    """The groups' terms that have something to match, in groups that have any."""
+    groups = [[term for term in group if term.korean or term.english]
+              for group in parsed.groups]
+    return [group for group in groups if group]
+
+
+def _condition(groups: list[list[tuple[bool, str, str]]], prefix: str) -> Q | None:
+    """groups of (negated, Korean phrase, English phrase): ANDed groups of ORed terms.
+    None without a term that is not negated."""
+    if all(negated for group in groups for negated, _korean, _english in group):
+        return None
+    def term(negated: bool, korean: str, english: str) -> Q:
+        condition = _term_condition(korean, english, prefix)
+        return ~condition if negated else condition
+
+    return reduce(operator.and_, (
+        reduce(operator.or_, (term(*phrases) for phrases in group))
+        for group in groups))
 
 
 def search_condition(parsed: ParsedQuery, *, prefix: str = "") -> Q | None:
     """A Q for `parsed` over a model whose search document is at `prefix`.
     None when the query has no searchable term."""
-    result = None
-    for group in parsed.groups:
-        group_condition = None
-        for term in group:
-            condition = _term_condition(term, prefix)
-            if condition is None:
-                continue
-            if term.negated:
-                condition = ~condition
-            group_condition = condition if group_condition is None \
-                else group_condition | condition
-        if group_condition is not None:
-            result = group_condition if result is None else result & group_condition
-    if result is None or not parsed.positive_terms:
-        return None
-    return result
+    return _condition([[(term.negated, term.korean, term.english) for term in group]
+                       for group in _searchable(parsed)], prefix)
+
+
+# A query's shape: for each group, each searchable term's (negated, has a Korean
+# phrase, has an English phrase). Queries of one shape differ only in their phrases,
+# so they compile to one statement with the phrases as its values.
+QueryShape = tuple[tuple[tuple[bool, bool, bool], ...], ...]
+
+
+def query_shape(parsed: ParsedQuery) -> QueryShape:
+    return tuple(tuple((term.negated, bool(term.korean), bool(term.english)) for term in group)
+                 for group in _searchable(parsed))
+
+
+def _stand_in(group: int, term: int, language: str) -> str:
+    return f"kbase:term:{group}:{term}:{language}"
+
+
+def stand_in_condition(shape: QueryShape, *, prefix: str = "") -> Q | None:
+    """search_condition() of a query of `shape`, with a stand-in for each phrase
+    (stand_in_phrases() gives the real ones)."""
+    return _condition([[(negated, _stand_in(g, t, "ko") if korean else "",
+                         _stand_in(g, t, "en") if english else "")
+                        for t, (negated, korean, english) in enumerate(group)]
+                       for g, group in enumerate(shape)], prefix)
+
+
+def stand_in_phrases(parsed: ParsedQuery) -> dict[str, str]:
+    """The phrase of each stand-in of stand_in_condition(query_shape(parsed))."""
+    phrases = {}
+    for g, group in enumerate(_searchable(parsed)):
+        for t, term in enumerate(group):
+            if term.korean:
+                phrases[_stand_in(g, t, "ko")] = term.korean
+            if term.english:
+                phrases[_stand_in(g, t, "en")] = term.english
+    return phrases
 
 
 def rank_phrases(parsed: ParsedQuery) -> tuple[list[str], list[str]]:
@@ -224,10 +281,10 @@ def rank_phrases(parsed: ParsedQuery) -> tuple[list[str], list[str]]:
     and highlighting."""
     korean, english = [], []
     for term in parsed.positive_terms:
-        if tokens := " ".join(korean_tokens(term.text)):
-            korean.append(tokens)
-        if words := _english_words(term.text):
-            english.append(words)
+        if term.korean:
+            korean.append(term.korean)
+        if term.english:
+            english.append(term.english)
     return korean, english
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import functools
 import json
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict, cast
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.postgres.search import SearchHeadline, SearchRank
-from django.db import connections, router, transaction
+from django.db import connections, router
 from django.db.models import (
     Case,
     Expression,
@@ -34,9 +33,12 @@ from kbase.core.search import (
     HEADLINE_START,
     HEADLINE_STOP,
     ParsedQuery,
+    QueryShape,
     phrase_query,
+    query_shape,
     rank_phrases,
-    search_condition,
+    stand_in_condition,
+    stand_in_phrases,
 )
 
 from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
@@ -294,40 +296,75 @@ class SearchCandidates:
     density of matches there says, up to LARGEST_WINDOW, walking only the facts the
     narrower window did not; SEARCH_CANDIDATES matches in a window are the answer.
     Sparser, and the matches are read first from the GIN indexes. Each plan is
-    imposed for its one statement."""
+    imposed for its one statement.
 
-    matches: QuerySet  # ids of the matching visible facts, newest first
-    newest: QuerySet | None = None  # the visible facts, newest first, for the window
+    The statements are compiled once for each shape of query (_candidate_statements)
+    and bound in the client: each is planned for its own words, as it must be."""
 
-    @property
-    def queryset(self) -> QuerySet:
-        """The planner's own query for the candidates."""
-        return self.matches[:SEARCH_CANDIDATES]
+    statements: _CandidateStatements
+    phrases: dict[str, str]  # the stand-ins' phrases
+    walks_windows: bool
+    using: str
+
+    def statement(self) -> tuple[str, list]:
+        """The planner's own query for the candidates, as SQL and its values."""
+        return self._bound(self.statements.matches, {}, SEARCH_CANDIDATES)
 
     def ids(self) -> list[int]:
-        if self.newest is None:
-            return list(self.queryset)
+        if not self.walks_windows:
+            return self._read(self.statement())
         window, walked_from = NEWEST_WINDOW, None
         found: list[int] = []
         while window <= LARGEST_WINDOW:
-            start = self.newest.values_list("created_at", flat=True)[window - 1:window].first()
+            start = self._window_start(window)
             if start is None:  # fewer facts than the window: the planner's plan is fine
-                return list(self.queryset)
+                return self._read(self.statement())
             # A wider window walks only the facts the narrower ones did not: all of
             # those are older, so their matches follow the ones already found.
-            matches = self.matches.filter(search_document__created_at__gte=start)
-            if walked_from is not None:
-                matches = matches.filter(search_document__created_at__lt=walked_from)
-            with _planned(self.matches.db, _WALK_NEWEST):
-                found.extend(matches[:SEARCH_CANDIDATES - len(found)])
+            if walked_from is None:
+                walk = self._bound(self.statements.since, {_WINDOW_START: start},
+                                   SEARCH_CANDIDATES)
+            else:
+                walk = self._bound(self.statements.between,
+                                   {_WINDOW_START: start, _WALKED_FROM: walked_from},
+                                   SEARCH_CANDIDATES - len(found))
+            found.extend(self._read(walk, disabled=_WALK_NEWEST))
             if len(found) == SEARCH_CANDIDATES:
                 return found
             if not found:
                 break
             # A window expected to hold enough matches, with a margin.
             window, walked_from = window * SEARCH_CANDIDATES * 3 // (2 * len(found)), start
-        with _planned(self.matches.db, _READ_MATCHES_FIRST):
-            return list(self.queryset)
+        return self._read(self.statement(), disabled=_READ_MATCHES_FIRST)
+
+    def _bound(self, statement: tuple[str, tuple], bounds: dict, limit: int
+               ) -> tuple[str, list]:
+        sql, params = statement
+        values = {**self.phrases, **bounds}
+        return f"{sql} LIMIT {limit}", [values.get(value, value) for value in params]
+
+    def _window_start(self, window: int):
+        """The creation time of the window's oldest fact; None for fewer facts."""
+        sql, params = self.statements.newest
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT 1 OFFSET {window - 1}", params)
+            row = cursor.fetchone()
+        return None if row is None else row[0]
+
+    def _read(self, statement: tuple[str, list], *, disabled: tuple[str, ...] = ()
+              ) -> list[int]:
+        sql, params = statement
+        if disabled:
+            # One round trip: the statements of one query string run in one
+            # transaction, which the settings last for; inside an outer
+            # transaction they would outlive it, so they are turned back on.
+            sql = f"{_planner_settings(disabled, 'off')}; {sql}; " \
+                  f"{_planner_settings(disabled, 'on')}"
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, params)
+            if disabled:
+                cursor.nextset()
+            return [row[0] for row in cursor.fetchall()]
 
 
 # Planner settings that leave it one plan: walking facts newest first and testing
@@ -336,33 +373,60 @@ _WALK_NEWEST = ("enable_bitmapscan",)
 _READ_MATCHES_FIRST = ("enable_indexscan", "enable_indexonlyscan")
 
 
-@contextmanager
-def _planned(alias: str, disabled: tuple[str, ...]) -> Iterator[None]:
-    def set_all(value: str) -> None:
-        cursor.execute("SELECT " + ", ".join(f"set_config('{name}', '{value}', true)"
-                                             for name in disabled))
+def _planner_settings(names: tuple[str, ...], value: str) -> str:
+    return "SELECT " + ", ".join(f"set_config('{name}', '{value}', true)" for name in names)
 
-    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
-        set_all("off")
-        yield
-        # Inside an outer transaction, settings made LOCAL would outlive this block.
-        set_all("on")
+
+# Stand-ins for a window's bounds in the compiled statements.
+_WINDOW_START = datetime(1, 1, 1, tzinfo=UTC)
+_WALKED_FROM = datetime(1, 1, 2, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class _CandidateStatements:
+    """SQL and values (with stand-ins) of the candidates' statements, newest first,
+    without their LIMIT."""
+
+    matches: tuple[str, tuple]  # every match
+    since: tuple[str, tuple]  # the matches from _WINDOW_START on
+    between: tuple[str, tuple]  # from _WINDOW_START to before _WALKED_FROM
+    newest: tuple[str, tuple]  # the visible facts' creation times
+
+
+@functools.lru_cache(maxsize=256)
+def _candidate_statements(shape: QueryShape, *, unpublished: bool
+                          ) -> _CandidateStatements | None:
+    """Building and compiling a search's statements cost more Python than the rest
+    of the search: they are compiled once for each shape of query."""
+    condition = stand_in_condition(shape, prefix="search_document__")
+    if condition is None:
+        return None
+    visible = _visible(unpublished=unpublished, include_withdrawn=False)
+    # Newest first by the search documents' copy of the creation time: the walk
+    # goes down their own index (fact_search_newest) and looks up only the facts
+    # that match.
+    matches = (visible.filter(condition).order_by("-search_document__created_at", "-id")
+               .values_list("pk", flat=True))
+    since = matches.filter(search_document__created_at__gte=_WINDOW_START)
+    return _CandidateStatements(
+        matches=matches.query.sql_with_params(),
+        since=since.query.sql_with_params(),
+        between=since.filter(search_document__created_at__lt=_WALKED_FROM)
+        .query.sql_with_params(),
+        newest=visible.order_by("-created_at", "-id").values_list("created_at", flat=True)
+        .query.sql_with_params())
 
 
 def search_candidates(*, user, query: ParsedQuery) -> SearchCandidates | None:
     """The facts fact_search ranks (SearchCandidates). None when the query has no
     searchable term."""
-    condition = search_condition(query, prefix="search_document__")
-    if condition is None:
+    statements = _candidate_statements(query_shape(query),
+                                       unpublished=can_see_unpublished(user))
+    if statements is None:
         return None
-    visible = fact_visible(user=user)
-    # Newest first by the search documents' copy of the creation time: the walk
-    # goes down their own index (fact_search_newest) and looks up only the facts
-    # that match.
-    matches = visible.filter(condition).order_by("-search_document__created_at", "-id")
-    return SearchCandidates(
-        matches=matches.values_list("pk", flat=True),
-        newest=visible.order_by("-created_at", "-id") if len(query.groups) > 1 else None)
+    return SearchCandidates(statements, stand_in_phrases(query),
+                            walks_windows=len(query.groups) > 1,
+                            using=router.db_for_read(Fact))
 
 
 def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> QuerySet[Fact]:

@@ -1,5 +1,6 @@
 """Bilingual full-text search, through the API as clients use it."""
 
+import contextlib
 import re
 
 import pgtrigger
@@ -329,6 +330,27 @@ def test_a_wider_window_walks_only_the_facts_the_narrower_did_not(monkeypatch):
     assert len(walks) == 2 and '"created_at" <' in walks[1]
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("in_transaction", [False, True])
+def test_a_window_costs_two_round_trips_and_leaves_the_planner_as_it_was(
+        monkeypatch, in_transaction):
+    monkeypatch.setattr(selectors, "NEWEST_WINDOW", 30)
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
+    _bulk_facts(300, "CASE WHEN mod(n, 3) = 0 THEN 'medical school ' || n ELSE 'other' END")
+    candidates = selectors.search_candidates(user=None, query=parse_query("medical school"))
+    with contextlib.ExitStack() as stack:
+        if in_transaction:
+            stack.enter_context(transaction.atomic())
+        with CaptureQueriesContext(connection) as queries:
+            ids = candidates.ids()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_bitmapscan')")
+            assert cursor.fetchone() == ("on",)
+    assert len(ids) == 5
+    # The window's start, then its walk with the plan it imposes, in one statement.
+    assert len(queries) == 2
+
+
 def test_a_search_document_carries_its_facts_creation_time():
     fact = publish(text_ko="인재 유출", text_en="Brain drain")
     services.fact_update(fact=fact, text_en="Talent leaving", reason="test")
@@ -344,8 +366,15 @@ def test_the_newest_matches_are_walked_down_the_search_documents_own_index():
         # 3,000 facts are few enough for: the order must come from an index.
         cursor.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off; "
                        "SET LOCAL enable_sort = off")
-        plan = candidates.queryset.explain()
+        plan = _explain(candidates.statement())
     assert "fact_search_newest" in plan, plan
+
+
+def _explain(statement: tuple[str, list]) -> str:
+    sql, params = statement
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
 
 
 def _bulk_facts(count: int, text_en_sql: str, text_ko_sql: str = "''") -> None:
@@ -374,7 +403,7 @@ def _bulk_facts(count: int, text_en_sql: str, text_ko_sql: str = "''") -> None:
 def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
     _bulk_facts(20000, "'Fact number ' || n || ' word' || mod(n, 997)",
                 text_ko_sql="'사실 번호 ' || n || ' 단어' || mod(n, 997)")
-    plan = selectors.search_candidates(user=None, query=parse_query("word42")).queryset.explain()
+    plan = _explain(selectors.search_candidates(user=None, query=parse_query("word42")).statement())
     assert "fact_search_en_gin" in plan or "fact_search_ko_gin" in plan, plan
 
 
