@@ -93,6 +93,8 @@ TEMPLATES = [
 # decides which database each query uses.
 def _database(url: str, *, connect_timeout: int) -> dict:
     database = environ.Env.db_url_config(url)
+    # Django's backend, its health check without a round trip (kbase.core.postgresql).
+    database["ENGINE"] = "kbase.core.postgresql"
     database["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     database["CONN_HEALTH_CHECKS"] = True
     database.setdefault("OPTIONS", {}).update({

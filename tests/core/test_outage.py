@@ -7,9 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from kbase.core.pgcluster import init_primary, prepare_database
-from tests.helpers import http_get, running_server
+from tests.helpers import current_database_url, http_get, running_server
 
 
 @pytest.fixture
@@ -48,3 +49,18 @@ def test_the_api_answers_503_while_the_database_is_down_and_recovers_by_itself(
         assert statuses[-1] == 200 and 500 not in statuses
         assert http_get(base + "/readyz")[0] == 200
 
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_postgresql_ended_between_requests_goes_unnoticed():
+    # A restart of PostgreSQL, an administrator or an idle timeout ends a worker's
+    # persistent connection while the worker waits for its next request.
+    with running_server(env={"DATABASE_URL": current_database_url(),
+                             "DB_CONN_MAX_AGE": "600", "GUNICORN_THREADS": "2"}) as base:
+        assert [http_get(base + "/api/v1/facts/")[0] for _ in range(4)] == [200] * 4
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) "
+                           "FROM pg_stat_activity WHERE datname = current_database() "
+                           "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+            assert cursor.fetchone()[0] >= 1
+        assert [http_get(base + "/api/v1/facts/")[0] for _ in range(4)] == [200] * 4
