@@ -26,7 +26,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
-from kbase.core.expressions import EqualsAny
+from kbase.core.expressions import EqualsAny, int_array
 from kbase.core.prepared import PreparedRows, server_side_binding
 from kbase.core.prepared import prepared as as_prepared
 from kbase.core.search import (
@@ -458,10 +458,9 @@ def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRows
     sql, params = _ranking_statement(unpublished=can_see_unpublished(user),
                                      korean_phrases=len(korean), english_phrases=len(english),
                                      korean_reader=language == "ko")
-    real = {_RANK_LANGUAGE: language, **_stood_in("ko", korean), **_stood_in("en", english)}
-    # The one list among the parameters is the candidates' ids.
-    values = [candidates if isinstance(value, list) else real.get(value, value)
-              for value in params]
+    real = {_RANK_LANGUAGE: language, _RANK_CANDIDATES: int_array(candidates),
+            **_stood_in("ko", korean), **_stood_in("en", english)}
+    values = [real.get(value, value) for value in params]
     return PreparedRows(sql, values, known_count=len(candidates),
                         using=router.db_for_read(Fact))
 
@@ -503,6 +502,8 @@ def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
 
 # Stand-ins for the values of a search's ranking statement, compiled once per shape.
 _RANK_LANGUAGE = "kbase:language"
+_CANDIDATE_STAND_IN = [-1]
+_RANK_CANDIDATES = int_array(_CANDIDATE_STAND_IN)
 
 
 def _stand_ins(language: str, count: int) -> list[str]:
@@ -517,7 +518,8 @@ def _stood_in(language: str, phrases: list[str]) -> dict[str, str]:
 @functools.lru_cache(maxsize=64)
 def _ranking_statement(*, unpublished: bool, korean_phrases: int, english_phrases: int,
                        korean_reader: bool) -> tuple[str, tuple]:
-    ranked = _ranked(_visible(unpublished=unpublished, include_withdrawn=False), [0],
+    ranked = _ranked(_visible(unpublished=unpublished, include_withdrawn=False),
+                     _CANDIDATE_STAND_IN,
                      _stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases),
                      korean_reader=korean_reader)
     return ranked.values("text_ko", "text_en", "rank", "headline_en", "highlight_words_ko",
