@@ -155,6 +155,12 @@ class ParsedQuery:
         """The positive terms' Korean tokens: what a Korean highlight marks."""
         return {token for term in self.positive_terms for token in term.korean_tokens}
 
+    @cached_property
+    def code_tokens(self) -> frozenset[str]:
+        """The positive terms' codes (E-7-S as e7s), which headline_html marks."""
+        return frozenset(_code_token(code) for term in self.positive_terms
+                         for code in _CODE.findall(term.text))
+
 
 class QueryError(ValueError):
     pass
@@ -304,8 +310,20 @@ def phrase_query(phrases: list[str], config: str) -> SearchQuery | None:
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 
 
-def headline_html(headline: str) -> str:
-    """A ts_headline of kbase's markers as HTML: escaped, with matches in <mark>."""
+def headline_html(headline: str, codes: frozenset[str] = frozenset()) -> str:
+    """A ts_headline of kbase's markers as HTML: escaped, with matches in <mark>.
+    The English parser splits a code (E-7-S into e, -7 and s), so ts_headline cannot
+    mark one: the codes among `codes` (code tokens: ParsedQuery.code_tokens) are
+    marked here."""
+    def mark(match: re.Match) -> str:
+        code = match.group()
+        already = headline[match.start() - 1:match.start()] == HEADLINE_START  # a decimal
+        if _code_token(code) in codes and not already:
+            return HEADLINE_START + code + HEADLINE_STOP
+        return code
+
+    if codes:
+        headline = _CODE.sub(mark, headline)
     return (html.escape(headline).replace(HEADLINE_START, "<mark>")
             .replace(HEADLINE_STOP, "</mark>"))
 

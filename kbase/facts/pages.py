@@ -48,7 +48,7 @@ def _card(fact, language: str, query=None) -> dict:
     highlight = None
     if query is not None:
         highlight = (highlight_korean(fact.text_ko, query, fact.highlight_words_ko)
-                     if served == "ko" else headline_html(fact.headline_en))
+                     if served == "ko" else headline_html(fact.headline_en, query.code_tokens))
     return {"fact": fact, "text": text, "language": served, "fallback": fallback,
             "highlight": highlight}
 

@@ -11,7 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kbase.core.search import korean_token_spans, korean_tokens, parse_query, search_condition
+from kbase.core.search import (
+    headline_html,
+    korean_token_spans,
+    korean_tokens,
+    parse_query,
+    search_condition,
+)
 from kbase.facts import selectors, services
 from kbase.facts.api import docs
 from kbase.facts.models import Fact, FactSearchDocument
@@ -210,6 +216,28 @@ def test_english_highlights_mark_the_stemmed_match_and_escape_html(api):
     publish(text_en="Recruiting <b>AI</b> founders")
     result = api.get(SEARCH, {"q": "recruit", "lang": "en"}).json()["results"][0]
     assert result["highlight"] == "<mark>Recruiting</mark> &lt;b&gt;AI&lt;/b&gt; founders"
+
+
+@pytest.mark.parametrize(("q", "marked"), [
+    ("E-7-S", "Only 38 experts under the <mark>E-7-S</mark> visa (<mark>e-7-s</mark>)"),
+    ("e-7-s visa", "Only 38 experts under the <mark>E-7-S</mark> <mark>visa</mark> "
+                   "(<mark>e-7-s</mark>)"),
+    # A number with separators is one word to the search, two to ts_headline.
+    ("38,000", "<mark>38,000</mark> experts, 1.5 percent (e-7-s)"),
+])
+def test_english_highlights_mark_a_code_the_query_names(api, q, marked):
+    # PostgreSQL's English parser splits E-7-S into e, -7 and s, so ts_headline never
+    # marks the code a search matched.
+    publish(text_en="Only 38 experts under the E-7-S visa (e-7-s)" if "E" in q.upper()
+            else "38,000 experts, 1.5 percent (e-7-s)")
+    results = api.get(SEARCH, {"q": q, "lang": "en"}).json()["results"]
+    assert [result["highlight"] for result in results] == [marked]
+
+
+def test_a_code_ts_headline_marked_itself_is_marked_once():
+    # A decimal is one word to ts_headline too.
+    assert headline_html("rose \x021.5\x03 percent, 1.5", frozenset({"1.5"})) == \
+        "rose <mark>1.5</mark> percent, <mark>1.5</mark>"
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

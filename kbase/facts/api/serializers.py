@@ -471,7 +471,7 @@ class SearchResultSerializer(FactSerializer):
     def _highlight(self, served: str, text_ko: str, words_ko: dict[str, list[list[int]]] | str,
                    headline_en: str) -> str:
         if served != "ko":
-            return headline_html(headline_en)
+            return headline_html(headline_en, self.context["query"].code_tokens)
         # JSON text in a prepared read's row; an object's annotation is decoded already.
         words = orjson.loads(words_ko) if isinstance(words_ko, str) else words_ko
         return highlight_korean(text_ko, self.context["query"], words)
