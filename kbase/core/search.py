@@ -201,8 +201,13 @@ def parse_query(raw: str) -> ParsedQuery:
     return ParsedQuery(groups=groups)
 
 
+# Punctuation a query's English words drop; a point between digits stays, since
+# PostgreSQL's English parser reads 1.5 as one word.
+_NOT_A_WORD = re.compile(r"(?!(?<=\d)\.(?=\d))[^\w\s-]")
+
+
 def _english_words(text: str) -> str:
-    return re.sub(r"[^\w\s-]", " ", english_document(text)).strip()
+    return _NOT_A_WORD.sub(" ", english_document(text)).strip()
 
 
 def _term_condition(korean: str, english: str, prefix: str) -> Q:

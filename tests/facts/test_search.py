@@ -11,13 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kbase.core.search import (
-    headline_html,
-    korean_token_spans,
-    korean_tokens,
-    parse_query,
-    search_condition,
-)
+from kbase.core.search import korean_token_spans, korean_tokens, parse_query, search_condition
 from kbase.facts import selectors, services
 from kbase.facts.api import docs
 from kbase.facts.models import Fact, FactSearchDocument
@@ -234,10 +228,18 @@ def test_english_highlights_mark_a_code_the_query_names(api, q, marked):
     assert [result["highlight"] for result in results] == [marked]
 
 
-def test_a_code_ts_headline_marked_itself_is_marked_once():
-    # A decimal is one word to ts_headline too.
-    assert headline_html("rose \x021.5\x03 percent, 1.5", frozenset({"1.5"})) == \
-        "rose <mark>1.5</mark> percent, <mark>1.5</mark>"
+@pytest.mark.parametrize(("q", "marked"), [
+    ("1.5", "Exports rose <mark>1.5</mark> percent"),
+    ("1.5%", "Exports rose <mark>1.5</mark> percent"),
+    ("rose 1.5", "Exports <mark>rose</mark> <mark>1.5</mark> percent"),
+])
+def test_a_decimal_finds_and_marks_the_english_text_that_has_it(api, q, marked):
+    # One word to PostgreSQL's English parser, so ts_headline marks it: once.
+    wanted = publish(text_en="Exports rose 1.5 percent", text_ko="")
+    publish(text_en="Exports rose 1 percent in 5 months", text_ko="")
+    results = api.get(SEARCH, {"q": q, "lang": "en"}).json()["results"]
+    assert [(result["id"], result["highlight"]) for result in results] == \
+        [(str(wanted.public_id), marked)]
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
