@@ -315,7 +315,7 @@ def phrase_query(phrases: list[str], config: str) -> SearchQuery | None:
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 
 
-def headline_html(headline: str, codes: frozenset[str] = frozenset()) -> str:
+def headline_html(headline: str, codes: frozenset[str]) -> str:
     """A ts_headline of kbase's markers as HTML: escaped, with matches in <mark>.
     The English parser splits a code (E-7-S into e, -7 and s), so ts_headline cannot
     mark one: the codes among `codes` (code tokens: ParsedQuery.code_tokens) are
