@@ -27,8 +27,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 
 from kbase.core.expressions import EqualsAny, int_array
-from kbase.core.prepared import PreparedRows, server_side_binding
-from kbase.core.prepared import prepared as as_prepared
+from kbase.core.prepared import PreparedPages, PreparedRows, server_side_binding
 from kbase.core.search import (
     HEADLINE_START,
     HEADLINE_STOP,
@@ -184,17 +183,26 @@ def _fact_json(language: str, *, detail: bool = False) -> RawSQL:
                         output_field=TextField())
 
 
-def fact_api_json_list(*, user, language: str, prepared: bool = False) -> QuerySet:
+def fact_api_json_list(*, user, language: str,
+                       prepared: bool = False) -> QuerySet | PreparedPages:
     """fact_api_list() as rows of `id`, `created_at`, `updated_at` (for cursors) and
     `json`: each fact's whole representation in `language`, built by PostgreSQL.
 
-    `prepared` for the unfiltered list (kbase.core.prepared): planning it cost more
-    than a third of a page. Not for filtered lists: a prepared statement may settle
-    on one generic plan, and the best plan for a date range or a topic depends on
-    how many facts its values match."""
-    facts = fact_visible(user=user).values("id", "created_at", "updated_at",
-                                           json=_fact_json(language))
-    return as_prepared(facts) if prepared else facts
+    `prepared` for the unfiltered list (kbase.core.prepared.PreparedPages): compiled
+    once per ordering, and planned once per connection (planning cost more than a
+    third of a page). Not for filtered lists: a prepared statement may settle on one
+    generic plan, and the best plan for a date range or a topic depends on how many
+    facts its values match."""
+    unpublished = can_see_unpublished(user)
+    if prepared:
+        return PreparedPages(_fact_json_rows, model=Fact, shape={"unpublished": unpublished},
+                             values={"language": language})
+    return _fact_json_rows(unpublished=unpublished, language=language)
+
+
+def _fact_json_rows(*, unpublished: bool, language: str) -> QuerySet:
+    return _visible(unpublished=unpublished, include_withdrawn=False).values(
+        "id", "created_at", "updated_at", json=_fact_json(language))
 
 
 def fact_api_json_detail(*, user, language: str) -> QuerySet:

@@ -183,6 +183,26 @@ def test_cursor_pages_neither_repeat_nor_skip_while_facts_are_added(api):
     assert seen == [str(fact.public_id) for fact in reversed(facts)]
 
 
+@pytest.mark.parametrize("ordering", ["-created_at", "updated_at"])
+def test_cursor_pages_walk_forward_and_back_through_facts_sharing_a_moment(api, ordering):
+    facts = make_cited_facts(6)
+    moment = timezone.now() - timedelta(days=1)
+    Fact.objects.filter(pk__in=[fact.pk for fact in facts[1:4]]).update(
+        created_at=moment, updated_at=moment)
+    expected = [str(public_id) for public_id in Fact.objects.order_by(
+        ordering, f"{'-' if ordering.startswith('-') else ''}id").values_list(
+            "public_id", flat=True)]
+    pages = [api.get(FACTS, {"page_size": 2, "ordering": ordering}).json()]
+    while pages[-1]["next"] and len(pages) < 6:  # bounded: a broken cursor may loop
+        pages.append(api.get(pages[-1]["next"]).json())
+    assert [item["id"] for page in pages for item in page["results"]] == expected
+    assert len(pages) == 3
+    back = [pages[-1]]
+    while back[-1]["previous"] and len(back) < 6:
+        back.append(api.get(back[-1]["previous"]).json())
+    assert [item["id"] for page in reversed(back) for item in page["results"]] == expected
+
+
 @pytest.mark.parametrize("page_size", ["0", "201", "abc", "-1", "1e3", "", "²"])
 def test_a_page_size_outside_1_to_200_answers_400(api, page_size):
     response = api.get(FACTS, {"page_size": page_size})
