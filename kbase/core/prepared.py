@@ -88,8 +88,7 @@ class PreparedPages:
     every request. This stands in for the queryset: it records the ordering and the
     position; `build(**shape, **values)` is built and compiled once per shape,
     ordering and position lookup, with stand-ins for `values` (text) and the
-    position; each page binds its own values, and LIMIT and OFFSET as parameters
-    (one statement for every page size)."""
+    position; each page binds its own values."""
 
     def __init__(self, build: Callable[..., QuerySet], *, model: type[Model],
                  shape: dict[str, Hashable], values: dict[str, str]) -> None:
@@ -139,7 +138,11 @@ class PreparedPages:
                   for value in params]
         alias = router.db_for_read(self.model)
         with server_side_binding(alias), connections[alias].cursor() as cursor:
-            cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*values, page.stop - start, start])
+            # LIMIT and OFFSET written in, not bound: with them as parameters no
+            # generic plan is worth keeping (it assumes a tenth of the rows), so
+            # PostgreSQL planned every page again (2.2 -> 2.6 ms).
+            offset = f" OFFSET {int(start)}" if start else ""
+            cursor.execute(f"{sql} LIMIT {int(page.stop - start)}{offset}", values)
             names = [column.name for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
