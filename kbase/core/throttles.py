@@ -11,15 +11,28 @@ weighted by how much of it still lies within the last `duration` seconds: a
 sliding window, approximated. Refused requests count too, so a client that keeps
 hammering stays refused until its rate falls. (The database cache, for development
 without Redis, increments by reading and writing back: not atomic.)
+
+While Redis cannot count (restarting, unreachable, slower than its socket timeout),
+requests go through unthrottled and the log says so, once a minute: throttling
+protects the service, and must not take its reads down with it.
 """
 
 from __future__ import annotations
 
+import logging
 import math
+import time
 
 from django.core.cache import BaseCache
 from rest_framework import throttling
 from rest_framework.request import Request
+
+from kbase.core.cache import CountUnavailable
+
+logger = logging.getLogger(__name__)
+
+_WARN_EVERY_SECONDS = 60.0
+_last_warning = -_WARN_EVERY_SECONDS  # time.monotonic() of the last, in this process
 
 
 def count_request(cache: BaseCache, current_key: str, previous_key: str,
@@ -61,9 +74,13 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
         if self.key is None:
             return True
         window, self.elapsed = divmod(self.timer(), self.duration)
-        self.current, self.previous = count_request(
-            self.cache, f"{self.key}:{int(window)}", f"{self.key}:{int(window) - 1}",
-            timeout=2 * self.duration)
+        try:
+            self.current, self.previous = count_request(
+                self.cache, f"{self.key}:{int(window)}", f"{self.key}:{int(window) - 1}",
+                timeout=2 * self.duration)
+        except CountUnavailable as error:
+            _warn_uncounted(error)
+            return True
         return self._estimate() <= self.num_requests
 
     def _estimate(self) -> float:
@@ -79,6 +96,14 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
             fits_at = 1 - (self.num_requests - self.current) / self.previous
             seconds = fits_at * self.duration - self.elapsed
         return max(1, math.ceil(seconds))
+
+
+def _warn_uncounted(error: CountUnavailable) -> None:
+    global _last_warning
+    now = time.monotonic()
+    if now - _last_warning >= _WARN_EVERY_SECONDS:
+        _last_warning = now
+        logger.warning("Throttles could not count requests, letting them through: %s", error)
 
 
 class AnonymousRateThrottle(SlidingWindowThrottle, throttling.AnonRateThrottle):

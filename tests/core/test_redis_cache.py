@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 from django.test import RequestFactory
 
+from kbase.core import throttles
 from kbase.core.cache import RedisCache
 from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle
 from tests.helpers import free_port
@@ -72,6 +73,42 @@ def test_a_forked_worker_uses_its_own_connections(redis_url):
     assert cache.get("child") == "wrote"
 
 
+def test_counting_goes_on_after_the_server_forgets_the_script(redis_url):
+    cache = RedisCache(redis_url, {})
+    assert cache.count_request("flushed", "gone", 60) == (1, 0)
+    cache._cache.get_client().script_flush()  # as a restarted server has
+    assert cache.count_request("flushed", "gone", 60) == (2, 0)
+
+
+def counting_clients(cache) -> int:
+    """How many of the server's connections last ran a count."""
+    return sum(client["cmd"] == "evalsha" for client in cache._cache.get_client().client_list())
+
+
+def test_a_forked_worker_counts_on_its_own_connection(redis_url):
+    # gunicorn forks its workers after the app is loaded: counting at once on one
+    # inherited socket, each would read the other's replies.
+    cache = RedisCache(redis_url, {})
+    assert cache.count_request("forked", "none", 60) == (1, 0)
+    counting_before = counting_clients(cache)
+    counted_read, counted_write = os.pipe()
+    done_read, done_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.write(counted_write, str(cache.count_request("forked", "none", 60)[0]).encode())
+            os.read(done_read, 1)  # its connection stays open while the parent looks
+        finally:
+            os._exit(0)
+    child_count = int(os.read(counted_read, 10))
+    parent_count = cache.count_request("forked", "none", 60)
+    counting = counting_clients(cache)
+    os.write(done_write, b"!")
+    os.waitpid(pid, 0)
+    assert (child_count, parent_count) == (2, (3, 0))
+    assert counting - counting_before == 1  # the child's own connection
+
+
 def test_concurrent_counts_are_each_counted_once(redis_url):
     # Workers counting the same client at once: every count is distinct, none lost.
     cache = RedisCache(redis_url, {})
@@ -128,3 +165,17 @@ def test_a_throttled_request_costs_one_redis_round_trip(redis_default_cache, mon
     # One script call; commandstats also count the commands the script runs inside.
     assert calls.pop("cmdstat_evalsha") == 1
     assert set(calls) <= {"cmdstat_incr", "cmdstat_expire", "cmdstat_get"}
+
+
+@pytest.mark.django_db
+def test_reads_go_on_while_redis_is_unreachable(settings, api, monkeypatch, caplog):
+    # Throttling protects the service; a restarting Redis must not take reads down.
+    settings.CACHES = {"default": {"BACKEND": "kbase.core.cache.RedisCache",
+                                   "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}}
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "5/minute"})
+    monkeypatch.setattr(throttles, "_last_warning", -throttles._WARN_EVERY_SECONDS)
+    api.raise_request_exception = False
+    responses = [api.get("/api/v1/topics/") for _ in range(3)]
+    assert [response.status_code for response in responses] == [200] * 3
+    warnings = [record for record in caplog.records if "could not count" in record.message]
+    assert len(warnings) == 1  # once, not once a request
