@@ -79,8 +79,14 @@ class SharedClientRedisCacheClient(django_redis.RedisCacheClient):
         return connection.read_response()
 
 
+# A Redis that stops answering costs a request at most half a second (then the
+# throttles let it through), not a hung worker; OPTIONS may say otherwise.
+TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
 class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params):
+        params = {**params, "OPTIONS": {**TIMEOUTS, **params.get("OPTIONS", {})}}
         super().__init__(server, params)
         self._class = SharedClientRedisCacheClient
 

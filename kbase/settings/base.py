@@ -136,11 +136,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache is shared by every gunicorn worker (throttles live here): the
 # database by default, Redis when REDIS_URL is set.
 if env.str("REDIS_URL", default=""):
-    # A Redis that stops answering costs a request at most half a second before the
-    # throttles let it through (kbase.core.throttles), not a hung worker.
     CACHES = {"default": {"BACKEND": "kbase.core.cache.RedisCache",
-                          "LOCATION": env.str("REDIS_URL"),
-                          "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
+                          "LOCATION": env.str("REDIS_URL")}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                           "LOCATION": "kbase_cache"}}

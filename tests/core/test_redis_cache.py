@@ -3,7 +3,9 @@ redis-server, started for these tests."""
 
 import os
 import shutil
+import socket
 import subprocess
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
@@ -12,7 +14,7 @@ import pytest
 from django.test import RequestFactory
 
 from kbase.core import throttles
-from kbase.core.cache import RedisCache
+from kbase.core.cache import CountUnavailable, RedisCache
 from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle
 from tests.helpers import free_port
 
@@ -179,3 +181,21 @@ def test_reads_go_on_while_redis_is_unreachable(settings, api, monkeypatch, capl
     assert [response.status_code for response in responses] == [200] * 3
     warnings = [record for record in caplog.records if "could not count" in record.message]
     assert len(warnings) == 1  # once, not once a request
+
+
+def test_a_redis_that_stops_answering_costs_a_count_its_socket_timeout():
+    # A server that accepts connections and never replies, as a hung Redis does.
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        cache = RedisCache(f"redis://127.0.0.1:{silent.getsockname()[1]}/0", {})
+        outcome = []
+
+        def count():
+            try:
+                cache.count_request("hung", "none", 60)
+            except CountUnavailable as error:
+                outcome.append(error)
+
+        counting = threading.Thread(target=count, daemon=True)
+        counting.start()
+        counting.join(2)  # kbase's timeout is half a second; redis-py's own is seconds
+        assert not counting.is_alive() and outcome
