@@ -98,6 +98,14 @@ def test_the_unfiltered_list_is_planned_once(api):
     assert generic > 0, (generic, custom)
 
 
+def test_the_browsable_api_pages_through_the_list(api):
+    facts = make_cited_facts(3)
+    response = api.get(FACTS, {"page_size": 2}, HTTP_ACCEPT="text/html")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert str(facts[-1].public_id) in response.content.decode()
+    assert "cursor=" in response.content.decode()  # the next page's link
+
+
 def test_the_fact_page_is_a_prepared_statement_that_answers_the_same(api):
     fact = make_cited_facts(1)[0]
     first = api.get(detail(fact), {"lang": "ko"})
