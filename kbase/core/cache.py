@@ -17,6 +17,7 @@ import os
 import threading
 from typing import cast
 
+import redis
 from django.core.cache.backends import redis as django_redis
 from redis import exceptions as redis_errors
 from redis.connection import AbstractConnection
@@ -35,11 +36,11 @@ class CountUnavailable(Exception):
 
 
 class SharedClientRedisCacheClient(django_redis.RedisCacheClient):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._clients = {}
+        self._clients: dict[int, redis.Redis] = {}
         self._counting = threading.local()
-        self._count_request_sha: str | None = None
+        self._count_request_sha: bytes | None = None  # SCRIPT LOAD's reply
 
     def get_client(self, key=None, *, write=False):
         index = self._get_connection_pool_index(write)

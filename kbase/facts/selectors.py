@@ -27,7 +27,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 
 from kbase.core.expressions import EqualsAny, int_array
-from kbase.core.prepared import PreparedPages, PreparedRows, server_side_binding
+from kbase.core.prepared import PreparedPages, PreparedRows, bind, read_rows
 from kbase.core.search import (
     HEADLINE_START,
     HEADLINE_STOP,
@@ -238,14 +238,9 @@ def fact_page(*, user, public_id: uuid.UUID, language: str) -> dict | None:
     runs prepared (kbase.core.prepared): one fact by its unique id has one plan,
     and planning it was a quarter of the statement's time (0.44 -> 0.34 ms)."""
     sql, params = _fact_page_statement(unpublished=can_see_unpublished(user))
-    values = [public_id if value == _PAGE_ID else language if value == _PAGE_LANGUAGE
-              else value for value in params]
-    alias = router.db_for_read(Fact)
-    with server_side_binding(alias), connections[alias].cursor() as cursor:
-        cursor.execute(sql, values)
-        row = cursor.fetchone()
-        return None if row is None else dict(
-            zip((column.name for column in cursor.description), row, strict=True))
+    rows = read_rows(sql, bind(params, {_PAGE_ID: public_id, _PAGE_LANGUAGE: language}),
+                     using=router.db_for_read(Fact))
+    return rows[0] if rows else None
 
 
 def fact_api_list(*, user, language: str, with_provenance: bool = False,
@@ -468,8 +463,7 @@ def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRows
                                      korean_reader=language == "ko")
     real = {_RANK_LANGUAGE: language, _RANK_CANDIDATES: int_array(candidates),
             **_stood_in("ko", korean), **_stood_in("en", english)}
-    values = [real.get(value, value) for value in params]
-    return PreparedRows(sql, values, known_count=len(candidates),
+    return PreparedRows(sql, bind(params, real), known_count=len(candidates),
                         using=router.db_for_read(Fact))
 
 
