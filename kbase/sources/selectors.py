@@ -37,6 +37,17 @@ def source_by_url(*, url: str) -> Source | None:
     return source_list().filter(normalized_url=normalize_url(url)).first()
 
 
+def source_and_editions_by_url(*, url: str) -> tuple[Source, list[Source]] | None:
+    """source_by_url() and source_editions() of it, in one query: the editions of the
+    work that has an edition at `url`. Raises InvalidURL for a non-URL."""
+    key = normalize_url(url)
+    editions = list(source_list().filter(work__editions__normalized_url=key))
+    source = next((edition for edition in editions if edition.normalized_url == key), None)
+    if source is None:
+        return None
+    return source, [edition for edition in editions if edition.pk != source.pk]
+
+
 def publisher_list() -> QuerySet[Publisher]:
     return Publisher.objects.order_by("slug")
 

@@ -96,3 +96,33 @@ def test_discrepancies_filter_by_publisher_and_source(api, source):
                .json()["results"]) == 1
     assert api.get("/api/v1/discrepancies/", {"publisher": "kbs"}).json()["results"] == []
     assert len(api.get("/api/v1/discrepancies/", {"source": source.pk}).json()["results"]) == 1
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_lookup_costs_the_same_queries_for_1_or_30_citing_facts(
+        api, source, django_assert_num_queries, count):
+    for _ in range(count):
+        CitationFactory(fact=FactFactory(), source=source)
+    # the source with its other editions; the citing facts, represented by PostgreSQL
+    with django_assert_num_queries(2):
+        response = api.get(LOOKUP, {"url": ARTICLE})
+    assert len(response.json()["facts"]) == count
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_lookup_represents_its_facts_as_the_facts_list_does(api, source, language):
+    citing = {str(CitationFactory(fact=FactFactory(), source=source).fact.public_id)
+              for _ in range(3)}
+    CitationFactory(fact=FactFactory(), source=SourceFactory())  # cites another source
+    listed = api.get("/api/v1/facts/", {"lang": language}).json()["results"]
+    body = api.get(LOOKUP, {"url": ARTICLE, "lang": language}).json()
+    assert body["facts"] == [item for item in listed if item["id"] in citing]
+    assert len(body["facts"]) == 3
+
+
+def test_the_facts_of_a_source_keep_their_sparse_fields(api, source):
+    CitationFactory(fact=FactFactory(), source=source)
+    looked_up = api.get(LOOKUP, {"url": ARTICLE, "fields": "id,text"}).json()["facts"]
+    listed = api.get(f"/api/v1/sources/{source.pk}/facts/", {"fields": "id,text"}
+                     ).json()["results"]
+    assert [set(item) for item in looked_up] == [set(item) for item in listed] == [{"id", "text"}]

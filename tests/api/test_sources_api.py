@@ -84,6 +84,24 @@ def test_source_facts_lists_the_facts_citing_it(api):
     assert ids == [str(citation.fact.public_id)]
 
 
+def test_a_sources_facts_page_newest_first_by_cursor(api, reader):
+    source = SourceFactory()
+    citing = [CitationFactory(fact=FactFactory(), source=source).fact for _ in range(5)]
+    draft = CitationFactory(fact=FactFactory(status=Fact.Status.DRAFT), source=source).fact
+    CitationFactory(fact=FactFactory())  # cites another source
+    for client, expected in ((api, citing), (reader, [*citing, draft])):
+        newest_first = sorted(expected, key=lambda fact: (fact.created_at, fact.pk), reverse=True)
+        seen, url = [], f"{SOURCES}{source.pk}/facts/?page_size=2&lang=ko"
+        for _ in range(5):  # bounded: a cursor that goes round fails rather than hangs
+            body = client.get(url).json()
+            seen += [item["id"] for item in body["results"]]
+            assert all(item["language"] == "ko" for item in body["results"])
+            url = body["next"]
+            if url is None:
+                break
+        assert seen == [str(fact.public_id) for fact in newest_first]
+
+
 def test_a_cited_source_cannot_be_deleted(editor):
     citation = CitationFactory(fact=FactFactory())
     response = editor.delete(f"{SOURCES}{citation.source_id}/")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import status
@@ -20,7 +19,6 @@ from kbase.core.api import (
 from kbase.core.filter_backends import KbaseFilterBackend
 from kbase.facts import selectors as fact_selectors
 from kbase.facts.api.serializers import FactSerializer
-from kbase.facts.models import Citation
 
 from .. import selectors, services
 from ..filtersets import SourceFilterSet
@@ -90,11 +88,12 @@ class SourceViewSet(KbaseModelViewSet):
     @action(detail=True, methods=["get"], pagination_class=KbaseCursorPagination)
     def facts(self, request: Request, pk=None) -> Response:
         source = self.get_object()
-        facts = fact_selectors.fact_api_list(
-            user=request.user, language=self.served_language).filter(
-            Exists(Citation.objects.filter(fact=OuterRef("pk"), source=source)))
-        page = self.paginate_queryset(facts)
-        serializer = FactSerializer(page, many=True, context=self.get_serializer_context())
+        context = self.get_serializer_context()
+        facts = fact_selectors.fact_api_citing(user=request.user, source=source,
+                                               language=self.served_language,
+                                               whole=context["fields"] is None)
+        page = self.paginate_queryset(facts)  # type: ignore[arg-type]  # PreparedPages stands in
+        serializer = FactSerializer(page, many=True, context=context)
         return self.get_paginated_response(serializer.data)
 
     @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
@@ -103,20 +102,20 @@ class SourceViewSet(KbaseModelViewSet):
         the facts citing it."""
         raw = request.query_params.get("url", "")
         try:
-            source = selectors.source_by_url(url=raw)
+            found = selectors.source_and_editions_by_url(url=raw)
         except InvalidURL as error:
             raise ValidationError({"url": [str(error)]}) from error
-        if source is None:
+        if found is None:
             raise NotFound(_("%(url)s is not in the knowledge base (looked up as %(key)s).")
                            % {"url": raw[:300], "key": normalize_url(raw)})
+        source, editions = found
         context = self.get_serializer_context()
-        facts = fact_selectors.fact_api_list(
-            user=request.user, language=self.served_language).filter(
-            Exists(Citation.objects.filter(fact=OuterRef("pk"), source=source)))
+        facts = fact_selectors.fact_api_citing(user=request.user, source=source,
+                                               language=self.served_language,
+                                               whole=context["fields"] is None)
         return Response({
             "source": SourceSerializer(source, context=context).data,
-            "editions": SourceSerializer(selectors.source_editions(source=source), many=True,
-                                         context=context).data,
+            "editions": SourceSerializer(editions, many=True, context=context).data,
             "facts": FactSerializer(facts[:MAX_PAGE_SIZE], many=True, context=context).data,
         })
 
