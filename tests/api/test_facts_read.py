@@ -106,6 +106,17 @@ def test_the_browsable_api_pages_through_the_list(api):
     assert "cursor=" in response.content.decode()  # the next page's link
 
 
+def test_a_filtered_browsable_list_still_offers_every_filter(api):
+    # The list filters with only the filters a request names; its form offers all.
+    fact = make_cited_facts(1)[0]
+    fact.topics.add(TopicFactory(slug="talent-visas"))
+    response = api.get(FACTS, {"topic": "talent-visas"}, HTTP_ACCEPT="text/html")
+    page = response.content.decode()
+    assert response.status_code == 200 and str(fact.public_id) in page
+    for name in ("topic", "as_of_after", "source_url", "has_discrepancy", "quantity_min"):
+        assert f'name="{name}"' in page, name
+
+
 def test_the_fact_page_is_a_prepared_statement_that_answers_the_same(api):
     fact = make_cited_facts(1)[0]
     first = api.get(detail(fact), {"lang": "ko"})
