@@ -52,6 +52,7 @@ from .representation_sql import (
     SUPERSEDED_BY_SQL,
     SUPERSESSION_SQL,
     TOPICS_SQL,
+    as_text,
 )
 
 if TYPE_CHECKING:
@@ -164,9 +165,9 @@ def with_api_representation(facts: QuerySet[Fact], *, language: str,
     ).annotate(
         superseded_by_public_id=RawSQL(SUPERSEDED_BY_SQL, []),
         possibly_stale_sql=RawSQL(POSSIBLY_STALE_SQL, []),
-        topics_json=_in_language(TOPICS_SQL, language),
-        entities_json=_in_language(ENTITIES_SQL, language),
-        citations_json=_in_language(CITATIONS_SQL, language),
+        topics_json=_in_language(as_text(TOPICS_SQL), language),
+        entities_json=_in_language(as_text(ENTITIES_SQL), language),
+        citations_json=_in_language(as_text(CITATIONS_SQL), language),
         number_check_json=RawSQL(NUMBER_CHECK_SQL, []),
     )
     if with_provenance:
