@@ -37,8 +37,9 @@ def main() -> int:
     parser.add_argument("--facts", type=int, default=int(os.environ.get("BENCH_FACTS", 100_000)))
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("ROUNDS", 3)))
     parser.add_argument("--duration", type=int, default=int(os.environ.get("DURATION", 8)))
-    parser.add_argument("--scenarios", default=os.environ.get("SCENARIOS", ",".join(SCENARIOS)),
-                        help="comma-separated names, of those `make bench` runs")
+    # Semicolons between names: some names hold a comma.
+    parser.add_argument("--scenarios", default=os.environ.get("SCENARIOS", ";".join(SCENARIOS)),
+                        help="names separated by semicolons, of those `make bench` runs")
     args = parser.parse_args()
     for tool in ("wrk", "redis-server"):
         if shutil.which(tool) is None:
@@ -50,7 +51,7 @@ def main() -> int:
               "checkout's, so the comparison is not fair", file=sys.stderr)
     url = bench_url(os.environ["DATABASE_URL"])
     prepare(url, args.facts)
-    chosen = [name.strip() for name in args.scenarios.split(",") if name.strip()]
+    chosen = [name.strip() for name in args.scenarios.split(";") if name.strip()]
     plan = [s for s in scenarios(url) if s.name in chosen]
     if len(plan) != len(chosen):
         raise SystemExit(f"no such scenario among {[s.name for s in scenarios(url)]}")
