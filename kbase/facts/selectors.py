@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict, cast
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connections, router
 from django.db.models import (
@@ -275,6 +276,23 @@ def fact_api_citing(*, user, source, language: str,
 def _citing_json_rows(*, unpublished: bool, language: str, source_slug: str) -> QuerySet:
     return _fact_json_rows(unpublished=unpublished, language=language).filter(
         Exists(Citation.objects.filter(fact=OuterRef("pk"), source__slug=source_slug)))
+
+
+def fact_csv_rows(facts: QuerySet[Fact]) -> QuerySet:
+    """`facts` as the rows of the CSV export (kbase.facts.exports.csv_row), in one
+    query: their columns, and their topics', entities' and cited sources' slugs and
+    their quotes as arrays (the citations in the order they were made). As model
+    objects with their prefetches, 30 facts cost 14 ms of Python and four queries."""
+    citations = Citation.objects.filter(fact=OuterRef("pk")).order_by("id")
+    return facts.values(
+        "public_id", "status", "text_ko", "text_en", "text_ko_origin", "text_en_origin",
+        "quantity_value", "quantity_unit", "quantity_qualifier", "as_of", "as_of_precision",
+        topic_slugs=ArraySubquery(
+            Topic.objects.filter(facts=OuterRef("pk")).order_by("slug").values("slug")),
+        entity_slugs=ArraySubquery(
+            Entity.objects.filter(facts=OuterRef("pk")).order_by("slug").values("slug")),
+        source_slugs=ArraySubquery(citations.values("source__slug")),
+        quotes=ArraySubquery(citations.values("quote")))
 
 
 def fact_api_written(*, pk: int, language: str) -> Fact:

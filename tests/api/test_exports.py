@@ -4,13 +4,21 @@ import csv
 import io
 import json
 import tracemalloc
+from datetime import date
+from decimal import Decimal
 
 import pgtrigger
 import pytest
 from django.db import connection
 
 from kbase.facts.models import Fact
-from tests.factories import CitationFactory, EntityFactory, FactFactory
+from tests.factories import (
+    CitationFactory,
+    EntityFactory,
+    FactFactory,
+    SourceFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +52,41 @@ def test_the_csv_export_follows_the_filters_and_hides_drafts(api):
     raw = body_of(api.get("/api/v1/facts/csv/", {"unit": "persons"}))
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [row["text_en"] for row in rows] == ["kept"]
+
+
+def csv_rows(response) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(body_of(response).decode("utf-8-sig"))))
+
+
+def test_a_csv_row_holds_the_facts_topics_entities_and_citations_in_order(api):
+    fact = FactFactory(text_en="Only 38 experts", quantity_value=Decimal("38.50"),
+                       quantity_unit="persons", quantity_qualifier="exact",
+                       as_of=date(2025, 7, 10), as_of_precision="day")
+    fact.topics.add(TopicFactory(slug="visas"), TopicFactory(slug="ai-talent"))
+    fact.entities.add(EntityFactory(slug="mois"), EntityFactory(slug="kaist"))
+    second = CitationFactory(fact=fact, source=SourceFactory(slug="b-source"), quote="둘째")
+    first = CitationFactory(fact=fact, source=SourceFactory(slug="z-source"), quote="첫째")
+    assert first.pk > second.pk  # citations go in the order they were made
+    (row,) = csv_rows(api.get("/api/v1/facts/csv/"))
+    assert row == {
+        "id": str(fact.public_id), "status": "published", "text_ko": fact.text_ko,
+        "text_en": "Only 38 experts", "text_ko_origin": fact.text_ko_origin,
+        "text_en_origin": fact.text_en_origin, "quantity_value": "38.5",
+        "quantity_unit": "persons", "quantity_qualifier": "exact", "as_of": "2025-07-10",
+        "as_of_precision": "day", "topics": "ai-talent, visas", "entities": "kaist, mois",
+        "sources": "b-source | z-source", "quotes": "둘째 | 첫째",
+        "url": f"/api/v1/facts/{fact.public_id}/"}
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_csv_costs_the_same_queries_for_1_or_30_facts(api, django_assert_num_queries,
+                                                          count):
+    for _ in range(count):
+        fact = CitationFactory(fact=FactFactory()).fact
+        fact.topics.add(TopicFactory())
+    with django_assert_num_queries(1):
+        rows = csv_rows(api.get("/api/v1/facts/csv/"))
+    assert len(rows) == count and all(row["topics"] and row["sources"] for row in rows)
 
 
 def test_a_fact_is_a_schema_org_claim_in_json_ld(api):
