@@ -65,19 +65,17 @@ def home(request: HttpRequest) -> HttpResponse:
     url = params.get("url", "").strip()
     if url:
         try:
-            source = source_selectors.source_by_url(url=url)
+            found = source_selectors.source_and_editions_by_url(url=url)
         except InvalidURL as error:
             context["errors"].append(str(error))
-            source = None
+            found = None
             status = 400
-        if source is None and status == 200:
+        if found is None and status == 200:
             context["errors"].append(_("This link is not in the knowledge base."))
             status = 404
-        if source is not None:
-            context["source"] = source
-            context["editions"] = source_selectors.source_editions(source=source)
-            facts = selectors.fact_list(user=request.user).filter(
-                citations__source=source).distinct()
+        if found is not None:
+            context["source"], context["editions"] = found
+            facts = selectors.fact_citing(user=request.user, source=found[0])
             context["cards"] = [_card(fact, language) for fact in facts[:200]]
             return render(request, "kbase/home.html", context, status=status)
 

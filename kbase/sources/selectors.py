@@ -32,14 +32,10 @@ def source_editions(*, source: Source) -> QuerySet[Source]:
     return source_list().filter(work_id=source.work_id).exclude(pk=source.pk)
 
 
-def source_by_url(*, url: str) -> Source | None:
-    """The source any variant of `url` names, or None. Raises InvalidURL for a non-URL."""
-    return source_list().filter(normalized_url=normalize_url(url)).first()
-
-
 def source_and_editions_by_url(*, url: str) -> tuple[Source, list[Source]] | None:
-    """source_by_url() and source_editions() of it, in one query: the editions of the
-    work that has an edition at `url`. Raises InvalidURL for a non-URL."""
+    """The source any variant of `url` names and its source_editions(), in one query
+    (the editions of the work that has one at `url`); None for an unknown URL.
+    Raises InvalidURL for a non-URL."""
     key = normalize_url(url)
     editions = list(source_list().filter(work__editions__normalized_url=key))
     source = next((edition for edition in editions if edition.normalized_url == key), None)

@@ -5,6 +5,8 @@ import pytest
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact
 from kbase.facts.seed import seed_load, seed_public_id
+from kbase.sources import services as source_services
+from tests.factories import CitationFactory, FactFactory, PublisherFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +55,28 @@ def test_a_pasted_link_that_is_unknown_says_so(client, seeded):
                           HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 404
     assert "not in the knowledge base" in response.content.decode()
+
+
+def test_a_pasted_link_lists_each_citing_fact_once_with_the_other_editions(client):
+    publisher = PublisherFactory(slug="joongang-ilbo")
+    english = source_services.source_create(
+        publisher=publisher, slug="ai-ecosystem-en", kind="editorial", language="en",
+        title_en="Korea needs a robust AI ecosystem")
+    korean = source_services.source_create(
+        publisher=publisher, edition_of=english, slug="ai-ecosystem-ko", kind="editorial",
+        language="ko", title_ko="한국은 AI 인재 유출", url="https://example.kr/news/1?utm_source=x")
+    twice = FactFactory(text_en="Cited twice by the Korean edition")
+    CitationFactory(fact=twice, source=korean, quote="첫째")
+    CitationFactory(fact=twice, source=korean, quote="둘째")
+    CitationFactory(fact=FactFactory(text_en="A draft citing it", status=Fact.Status.DRAFT),
+                    source=korean)
+    CitationFactory(fact=FactFactory(text_en="Citing another source"))
+    response = client.get("/", {"url": "http://example.kr/news/1"}, HTTP_ACCEPT_LANGUAGE="en")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("Cited twice by the Korean edition") == 1
+    assert "A draft citing it" not in page and "Citing another source" not in page
+    assert "Other editions:" in page and "Korea needs a robust AI ecosystem" in page
 
 
 def test_a_fact_page_shows_both_languages_citations_and_the_discrepancy(client, seeded):
