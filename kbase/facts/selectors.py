@@ -288,6 +288,14 @@ def _citing_json_rows(*, unpublished: bool, language: str, source_slug: str) -> 
         Exists(Citation.objects.filter(fact=OuterRef("pk"), source__slug=source_slug)))
 
 
+def fact_dump_rows(*, language: str) -> QuerySet:
+    """Every published fact as rows of `id` and `json` (its whole representation in
+    `language`, built by PostgreSQL as for the list), for the NDJSON dump: as model
+    objects represented in Python, a fact cost the dump three times the CPU."""
+    return _visible(unpublished=False, include_withdrawn=False).values(
+        "id", json=_fact_json(language))
+
+
 def fact_csv_rows(facts: QuerySet[Fact]) -> QuerySet:
     """`facts` as the rows of the CSV export (kbase.facts.exports.csv_row), in one
     query: their columns, and their topics', entities' and cited sources' slugs and

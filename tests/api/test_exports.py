@@ -120,6 +120,19 @@ def test_the_dump_holds_every_published_fact_once(api):
         == sorted(str(fact.public_id) for fact in published)
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_each_line_of_the_dump_is_the_fact_as_the_list_represents_it(api, language):
+    for _ in range(3):
+        fact = CitationFactory(fact=FactFactory()).fact
+        fact.topics.add(TopicFactory())
+    listed = {item["id"]: item for item in
+              api.get("/api/v1/facts/", {"lang": language}).json()["results"]}
+    lines = body_of(api.get("/api/v1/facts/ndjson/", {"lang": language})).decode().splitlines()
+    dumped = [json.loads(line) for line in lines]
+    assert {item["id"]: item for item in dumped} == listed
+    assert len(dumped) == 3 and all(item["language"] == language for item in dumped)
+
+
 def insert_facts(count: int) -> None:
     # A bulk load, as the benchmark does it: history triggers are for edits.
     with pgtrigger.ignore("facts.Fact:insert_insert"), connection.cursor() as cursor:

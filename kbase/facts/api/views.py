@@ -201,10 +201,8 @@ class FactViewSet(KbaseModelViewSet):
     @action(detail=False, methods=["get"], url_path="ndjson", pagination_class=None,
             filter_backends=[])
     def dump(self, request: Request) -> StreamingHttpResponse:
-        facts = selectors.with_api_representation(Fact.objects.published(),
-                                                  language=self.served_language)
         return StreamingHttpResponse(
-            exports.ndjson_stream(facts, language=self.served_language),
+            exports.ndjson_stream(selectors.fact_dump_rows(language=self.served_language)),
             content_type="application/x-ndjson; charset=utf-8")
 
     @action(detail=True, methods=["get"], url_path="jsonld", filter_backends=[])
