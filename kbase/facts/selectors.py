@@ -255,9 +255,9 @@ def fact_api_list(*, user, language: str, with_provenance: bool = False,
         with_provenance=with_provenance)
 
 
-def fact_api_citing(*, user, source, language: str,
+def fact_api_citing(*, user, source_slug: str, language: str,
                     whole: bool) -> QuerySet | PreparedPages:
-    """The facts `user` may see that cite `source`, newest first.
+    """The facts `user` may see that cite the source `source_slug`, newest first.
 
     With `whole` (the whole representation) as fact_api_json_list()'s rows, built by
     PostgreSQL and compiled once per kind of reader (PreparedPages): as model
@@ -267,9 +267,9 @@ def fact_api_citing(*, user, source, language: str,
     if whole:
         return PreparedPages(_citing_json_rows, model=Fact,
                              shape={"unpublished": can_see_unpublished(user)},
-                             values={"language": language, "source_slug": source.slug}
+                             values={"language": language, "source_slug": source_slug}
                              ).order_by("-created_at", "-id")
-    return fact_api_list(user=user, language=language).filter(_cites(source))
+    return _citing_slug(fact_api_list(user=user, language=language), source_slug)
 
 
 def fact_citing(*, user, source) -> QuerySet[Fact]:
@@ -284,8 +284,13 @@ def _cites(source) -> Exists:
 
 
 def _citing_json_rows(*, unpublished: bool, language: str, source_slug: str) -> QuerySet:
-    return _fact_json_rows(unpublished=unpublished, language=language).filter(
-        Exists(Citation.objects.filter(fact=OuterRef("pk"), source__slug=source_slug)))
+    return _citing_slug(_fact_json_rows(unpublished=unpublished, language=language),
+                        source_slug)
+
+
+def _citing_slug(facts: QuerySet, source_slug: str) -> QuerySet:
+    return facts.filter(Exists(Citation.objects.filter(fact=OuterRef("pk"),
+                                                       source__slug=source_slug)))
 
 
 def fact_dump_rows(*, language: str) -> QuerySet:

@@ -1,10 +1,13 @@
 """Fact-checkers paste a link in whatever form they were sent it."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 
 from kbase.facts import services as fact_services
 from kbase.facts.models import Fact
 from kbase.sources import services as source_services
+from kbase.sources.models import Source
 from tests.factories import CitationFactory, FactFactory, PublisherFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +129,30 @@ def test_the_facts_of_a_source_keep_their_sparse_fields(api, source):
     listed = api.get(f"/api/v1/sources/{source.pk}/facts/", {"fields": "id,text"}
                      ).json()["results"]
     assert [set(item) for item in looked_up] == [set(item) for item in listed] == [{"id", "text"}]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_lookup_represents_the_source_and_editions_as_the_sources_api_does(
+        api, language):
+    # PostgreSQL builds the lookup's sources; /sources/{id}/ builds them in Python.
+    publisher = PublisherFactory(slug="only-korean-name", name_ko="중앙일보", name_en="")
+    original = source_services.source_create(
+        publisher=publisher, slug="original-ko", kind="editorial", language="ko",
+        title_ko="", title_en="Only an English title", url=ARTICLE,
+        authors=[{"name_ko": "김기자", "name_en": "Kim", "role": "reporter"}],
+        published_on=date(2025, 2, 5), published_precision="day", accessed_on=date(2025, 3, 1),
+        archived_text="전문")
+    translation = source_services.source_create(
+        publisher=publisher, edition_of=original, slug="translation-en", kind="editorial",
+        language="en", edition_kind="translation", title_ko="한국어 제목만", title_en="")
+    Source.objects.filter(pk=translation.pk).update(
+        created_at=datetime(2025, 7, 10, 4, 30, tzinfo=UTC))  # a time on the second
+    body = api.get(LOOKUP, {"url": ARTICLE, "lang": language}).json()
+
+    def served(source):
+        return api.get(f"/api/v1/sources/{source.pk}/", {"lang": language}).json()
+
+    assert body["source"] == served(original)
+    assert body["editions"] == [served(translation)]
+    assert body["source"]["has_archived_text"] and body["source"]["authors"]
+    assert body["editions"][0]["normalized_url"] is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
+from orjson import Fragment
 from rest_framework import serializers
 
 from kbase.core.models import DatePrecision, Language
@@ -102,8 +103,13 @@ class SourceSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-    # Sources as selectors.source_list() reads them.
-    def to_representation(self, source: WithAnnotations[Source, SourceListing]) -> dict[str, Any]:
+    # Sources as selectors.source_list() reads them, or a row of
+    # selectors.source_and_editions_json_by_url(): ready-made, embedded as it is.
+    def to_representation(  # type: ignore[override]
+            self, source: WithAnnotations[Source, SourceListing] | dict
+    ) -> dict[str, Any] | Fragment:
+        if isinstance(source, dict):
+            return Fragment(source["json"])
         language = self.context.get("language", "en")
         title = pick_language(source.title_ko, source.title_en, source.language)[0]
         return {

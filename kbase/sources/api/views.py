@@ -89,7 +89,7 @@ class SourceViewSet(KbaseModelViewSet):
     def facts(self, request: Request, pk=None) -> Response:
         source = self.get_object()
         context = self.get_serializer_context()
-        facts = fact_selectors.fact_api_citing(user=request.user, source=source,
+        facts = fact_selectors.fact_api_citing(user=request.user, source_slug=source.slug,
                                                language=self.served_language,
                                                whole=context["fields"] is None)
         page = self.paginate_queryset(facts)  # type: ignore[arg-type]  # PreparedPages stands in
@@ -102,7 +102,8 @@ class SourceViewSet(KbaseModelViewSet):
         the facts citing it."""
         raw = request.query_params.get("url", "")
         try:
-            found = selectors.source_and_editions_by_url(url=raw)
+            found = selectors.source_and_editions_json_by_url(url=raw,
+                                                              language=self.served_language)
         except InvalidURL as error:
             raise ValidationError({"url": [str(error)]}) from error
         if found is None:
@@ -110,11 +111,12 @@ class SourceViewSet(KbaseModelViewSet):
                            % {"url": raw[:300], "key": normalize_url(raw)})
         source, editions = found
         context = self.get_serializer_context()
-        facts = fact_selectors.fact_api_citing(user=request.user, source=source,
+        facts = fact_selectors.fact_api_citing(user=request.user, source_slug=source["slug"],
                                                language=self.served_language,
                                                whole=context["fields"] is None)
         return Response({
-            "source": SourceSerializer(source, context=context).data,
+            # (.data would wrap the ready-made Fragment in a dict)
+            "source": SourceSerializer(context=context).to_representation(source),
             "editions": SourceSerializer(editions, many=True, context=context).data,
             "facts": FactSerializer(facts[:MAX_PAGE_SIZE], many=True, context=context).data,
         })
