@@ -98,3 +98,19 @@ class CitationFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     quote = factory.Sequence(lambda n: f"전문가는 38명뿐이다 ({n})")
     locator = "paragraph 2"
+
+
+def editorial_in_two_editions(*, url: str, title_ko: str = "한국은 AI 인재 유출"
+                              ) -> tuple[Source, Source]:
+    """A JoongAng editorial as one work: its English edition and its Korean one
+    (the one at `url`), made through the service as editors make them."""
+    from kbase.sources import services
+
+    publisher = PublisherFactory(slug="joongang-ilbo")
+    english = services.source_create(
+        publisher=publisher, slug="ai-ecosystem-en", kind="editorial", language="en",
+        title_en="Korea needs a robust AI ecosystem")
+    korean = services.source_create(
+        publisher=publisher, edition_of=english, slug="ai-ecosystem-ko", kind="editorial",
+        language="ko", title_ko=title_ko, url=url)
+    return english, korean

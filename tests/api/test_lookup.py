@@ -8,7 +8,13 @@ from kbase.facts import services as fact_services
 from kbase.facts.models import Fact
 from kbase.sources import services as source_services
 from kbase.sources.models import Source
-from tests.factories import CitationFactory, FactFactory, PublisherFactory, SourceFactory
+from tests.factories import (
+    CitationFactory,
+    FactFactory,
+    PublisherFactory,
+    SourceFactory,
+    editorial_in_two_editions,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,14 +43,8 @@ VARIANTS = [
 
 @pytest.fixture
 def source():
-    publisher = PublisherFactory(slug="joongang-ilbo")
-    english = source_services.source_create(
-        publisher=publisher, slug="ai-ecosystem-en", kind="editorial", language="en",
-        title_en="Korea needs a robust AI ecosystem")
-    korean = source_services.source_create(
-        publisher=publisher, edition_of=english, slug="ai-ecosystem-ko", kind="editorial",
-        language="ko", title_ko="중국은 AI 굴기, 한국은 AI 인재 유출에 의대 광풍까지", url=ARTICLE)
-    return korean
+    return editorial_in_two_editions(
+        url=ARTICLE, title_ko="중국은 AI 굴기, 한국은 AI 인재 유출에 의대 광풍까지")[1]
 
 
 @pytest.mark.parametrize("url", VARIANTS)

@@ -5,8 +5,7 @@ import pytest
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact
 from kbase.facts.seed import seed_load, seed_public_id
-from kbase.sources import services as source_services
-from tests.factories import CitationFactory, FactFactory, PublisherFactory
+from tests.factories import CitationFactory, FactFactory, editorial_in_two_editions
 
 pytestmark = pytest.mark.django_db
 
@@ -58,13 +57,7 @@ def test_a_pasted_link_that_is_unknown_says_so(client, seeded):
 
 
 def test_a_pasted_link_lists_each_citing_fact_once_with_the_other_editions(client):
-    publisher = PublisherFactory(slug="joongang-ilbo")
-    english = source_services.source_create(
-        publisher=publisher, slug="ai-ecosystem-en", kind="editorial", language="en",
-        title_en="Korea needs a robust AI ecosystem")
-    korean = source_services.source_create(
-        publisher=publisher, edition_of=english, slug="ai-ecosystem-ko", kind="editorial",
-        language="ko", title_ko="한국은 AI 인재 유출", url="https://example.kr/news/1?utm_source=x")
+    _english, korean = editorial_in_two_editions(url="https://example.kr/news/1?utm_source=x")
     twice = FactFactory(text_en="Cited twice by the Korean edition")
     CitationFactory(fact=twice, source=korean, quote="첫째")
     CitationFactory(fact=twice, source=korean, quote="둘째")
