@@ -14,16 +14,25 @@ links schemathesis infers by name, and a change's row id ("20", from /changes/)
 reaches the facts `id` filter, which takes UUIDs and says so with a pattern. A
 request whose query does not fit the operation's schema is not schema-valid data;
 refusing it is right, so it is not judged here. Any other refusal still fails.
+
+negative_data_rejection says a request that does not fit the schema must be refused.
+A value generated to break a comma-separated list of slugs (style form, explode
+false: `publisher=a,b`) can reach kbase as text that is a valid list, `true` for a
+boolean, and kbase rightly answers it. That check is negative_data_rejection with
+that exception: every query parameter is such a list, and the text the request
+carried for each is a comma-separated list its items' schema admits.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation, plain_str_values
 from schemathesis.generation.meta import StatefulPhaseData
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 VALID_ONLY_IF_KBASE_HOLDS_IT = {"cursor", "topic", "entity"}
 
@@ -54,3 +63,39 @@ def positive_data_accepted_but_unknown_references(ctx, response, case):
     if _refuses_only_unknown_references(response, case) or _linked_query_misfits_schema(case):
         return None
     return positive_data_acceptance(ctx, response, case)
+
+
+def _query_is_lists_valid_as_sent(response, case) -> bool:
+    meta = case.meta
+    if meta is None or not case.query:
+        return False
+    if any(meta.is_negative_at(location) for location in ParameterLocation
+           if location != ParameterLocation.QUERY):
+        return False
+    parameters = case.operation.get_parameter_set(ParameterLocation.QUERY)
+    sent = parse_qs(urlsplit(response.request.url).query, keep_blank_values=True)
+    if not parameters or set(sent) != set(case.query):
+        return False
+    for name, values in sent.items():
+        parameter = parameters.get(name)
+        definition = parameter.definition if parameter is not None else {}
+        schema = definition.get("schema", {})
+        items = schema.get("items", {})
+        pattern = items.get("pattern", "")
+        if (definition.get("explode") is not False or schema.get("type") != "array"
+                or set(items) != {"type", "pattern"} or items["type"] != "string"
+                or not (pattern.startswith("^") and pattern.endswith("$"))
+                or len(values) != 1):
+            return False
+        # Whole items, as JSON Schema reads `$` (Python's also matches before a "\n").
+        whole = re.compile(pattern[1:-1])
+        if not all(whole.fullmatch(item) for item in values[0].split(",")):
+            return False
+    return True
+
+
+@schemathesis.check
+def negative_data_rejected_unless_valid_lists_as_sent(ctx, response, case):
+    if _query_is_lists_valid_as_sent(response, case):
+        return None
+    return negative_data_rejection(ctx, response, case)
