@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import BooleanField, Expression, F
+from django.db.models.expressions import RawSQL
 
 
 class EqualsAny(Expression):
@@ -34,3 +35,9 @@ class EqualsAny(Expression):
 def int_array(values: list[int]) -> str:
     """PostgreSQL's text of an array of whole numbers."""
     return "{" + ",".join(map(str, map(int, values))) + "}"
+
+
+def in_language(sql: str, language: str, **kwargs) -> RawSQL:
+    """RawSQL whose every parameter is the served language (the representation SQL
+    of kbase.facts.representation_sql)."""
+    return RawSQL(sql, [language] * sql.count("%s"), **kwargs)

@@ -75,7 +75,7 @@ def home(request: HttpRequest) -> HttpResponse:
             status = 404
         if found is not None:
             context["source"], context["editions"] = found
-            facts = selectors.fact_citing(user=request.user, source=found[0])
+            facts = selectors.fact_citing(user=request.user, source_slug=found[0].slug)
             context["cards"] = [_card(fact, language) for fact in facts[:200]]
             return render(request, "kbase/home.html", context, status=status)
 

@@ -29,7 +29,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
-from kbase.core.expressions import EqualsAny, int_array
+from kbase.core.expressions import EqualsAny, in_language, int_array
 from kbase.core.prepared import PreparedPages, PreparedRows, bind, read_rows
 from kbase.core.search import (
     HEADLINE_START,
@@ -150,11 +150,6 @@ _API_DEFERRED = {"superseded_by_id", "text_ko_changed_at", "text_en_changed_at",
 
 # --- The API's representation, built by PostgreSQL (representation_sql) ----------
 
-def _in_language(sql: str, language: str, **kwargs) -> RawSQL:
-    """RawSQL whose every parameter is the served language."""
-    return RawSQL(sql, [language] * sql.count("%s"), **kwargs)
-
-
 def with_api_representation(facts: QuerySet[Fact], *, language: str,
                             with_provenance: bool = False) -> QuerySet[Fact]:
     """`facts` with what the API serves of them, in one query: the fact's columns
@@ -166,9 +161,9 @@ def with_api_representation(facts: QuerySet[Fact], *, language: str,
     ).annotate(
         superseded_by_public_id=RawSQL(SUPERSEDED_BY_SQL, []),
         possibly_stale_sql=RawSQL(POSSIBLY_STALE_SQL, []),
-        topics_json=_in_language(as_text(TOPICS_SQL), language),
-        entities_json=_in_language(as_text(ENTITIES_SQL), language),
-        citations_json=_in_language(as_text(CITATIONS_SQL), language),
+        topics_json=in_language(as_text(TOPICS_SQL), language),
+        entities_json=in_language(as_text(ENTITIES_SQL), language),
+        citations_json=in_language(as_text(CITATIONS_SQL), language),
         number_check_json=RawSQL(NUMBER_CHECK_SQL, []),
     )
     if with_provenance:
@@ -183,7 +178,7 @@ def _fact_json(language: str, *, detail: bool = False) -> RawSQL:
     if detail:
         return RawSQL("kbase_fact_page_json(facts_fact.id, %s)", [language],
                       output_field=TextField())
-    return _in_language(f"({FACT_JSON_SQL[False]})::text", language,
+    return in_language(as_text(FACT_JSON_SQL[False]), language,
                         output_field=TextField())
 
 
@@ -269,26 +264,21 @@ def fact_api_citing(*, user, source_slug: str, language: str,
                              shape={"unpublished": can_see_unpublished(user)},
                              values={"language": language, "source_slug": source_slug}
                              ).order_by("-created_at", "-id")
-    return _citing_slug(fact_api_list(user=user, language=language), source_slug)
+    return _citing(fact_api_list(user=user, language=language), source_slug)
 
 
-def fact_citing(*, user, source) -> QuerySet[Fact]:
-    """fact_list()'s facts that cite `source`, newest first."""
-    return fact_list(user=user).filter(_cites(source))
-
-
-def _cites(source) -> Exists:
-    # A semi-join: a join repeats a fact for each of its citations of the source,
-    # and DISTINCT over whole fact rows to undo that cost more than the query.
-    return Exists(Citation.objects.filter(fact=OuterRef("pk"), source=source))
+def fact_citing(*, user, source_slug: str) -> QuerySet[Fact]:
+    """fact_list()'s facts that cite the source `source_slug`, newest first."""
+    return _citing(fact_list(user=user), source_slug)
 
 
 def _citing_json_rows(*, unpublished: bool, language: str, source_slug: str) -> QuerySet:
-    return _citing_slug(_fact_json_rows(unpublished=unpublished, language=language),
-                        source_slug)
+    return _citing(_fact_json_rows(unpublished=unpublished, language=language), source_slug)
 
 
-def _citing_slug(facts: QuerySet, source_slug: str) -> QuerySet:
+def _citing(facts: QuerySet, source_slug: str) -> QuerySet:
+    # A semi-join: a join repeats a fact for each of its citations of the source,
+    # and DISTINCT over whole fact rows to undo that cost more than the query.
     return facts.filter(Exists(Citation.objects.filter(fact=OuterRef("pk"),
                                                        source__slug=source_slug)))
 
@@ -600,6 +590,6 @@ def supersession_chain(*, fact: Fact) -> dict[str, list[str]]:
     query. A fact superseded by one newer fact is the common case; branches (two
     facts replaced by one) appear in `earlier` in order of distance."""
     chain = (Fact.objects.filter(pk=fact.pk)
-             .annotate(chain=RawSQL(f"({SUPERSESSION_SQL})::text", []))
+             .annotate(chain=RawSQL(as_text(SUPERSESSION_SQL), []))
              .values_list("chain", flat=True).get())
     return json.loads(chain)

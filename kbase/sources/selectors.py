@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import router
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, TextField
-from django.db.models.expressions import RawSQL
 
+from kbase.core.expressions import in_language
 from kbase.core.prepared import bind, read_rows
-from kbase.facts.representation_sql import SOURCE_SQL
+from kbase.facts.representation_sql import SOURCE_SQL, as_text
 
 from .models import Publisher, Source
 from .normalize import normalize_url
@@ -44,10 +44,15 @@ def source_and_editions_by_url(*, url: str) -> tuple[Source, list[Source]] | Non
     Raises InvalidURL for a non-URL."""
     key = normalize_url(url)
     editions = list(source_list().filter(work__editions__normalized_url=key))
-    source = next((edition for edition in editions if edition.normalized_url == key), None)
-    if source is None:
+    return _at_url(editions, [edition.normalized_url for edition in editions], key)
+
+
+def _at_url(editions: list, urls: list[str | None], key: str) -> tuple[Any, list] | None:
+    """The edition whose normalised URL (`urls`, in order) is `key`, and the others."""
+    if key not in urls:
         return None
-    return source, [edition for edition in editions if edition.pk != source.pk]
+    at = urls.index(key)
+    return editions[at], editions[:at] + editions[at + 1:]
 
 
 # Stand-ins for the values of the lookup's sources statement, compiled once.
@@ -58,10 +63,9 @@ _LOOKUP_LANGUAGE = "kbase:language"
 @functools.cache
 def _editions_at_statement() -> tuple[str, tuple]:
     editions = Source.objects.filter(work__editions__normalized_url=_LOOKUP_KEY)
-    sql = f"({SOURCE_SQL})::text"
     return editions.order_by("slug").values(
         "id", "slug", "normalized_url",
-        json=RawSQL(sql, [_LOOKUP_LANGUAGE] * sql.count("%s"), output_field=TextField()),
+        json=in_language(as_text(SOURCE_SQL), _LOOKUP_LANGUAGE, output_field=TextField()),
     ).query.sql_with_params()
 
 
@@ -76,10 +80,7 @@ def source_and_editions_json_by_url(*, url: str, language: str
     sql, params = _editions_at_statement()
     editions = read_rows(sql, bind(params, {_LOOKUP_KEY: key, _LOOKUP_LANGUAGE: language}),
                          using=router.db_for_read(Source))
-    source = next((edition for edition in editions if edition["normalized_url"] == key), None)
-    if source is None:
-        return None
-    return source, [edition for edition in editions if edition["id"] != source["id"]]
+    return _at_url(editions, [edition["normalized_url"] for edition in editions], key)
 
 
 def publisher_list() -> QuerySet[Publisher]:
