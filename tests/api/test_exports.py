@@ -133,6 +133,17 @@ def test_each_line_of_the_dump_is_the_fact_as_the_list_represents_it(api, langua
     assert len(dumped) == 3 and all(item["language"] == language for item in dumped)
 
 
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_dump_costs_the_same_queries_for_1_or_30_facts(api, django_assert_num_queries,
+                                                           count):
+    for _ in range(count):
+        CitationFactory(fact=FactFactory())
+    # One batch of facts as JSON, then the empty batch that ends the dump.
+    with django_assert_num_queries(2):
+        lines = body_of(api.get("/api/v1/facts/ndjson/")).splitlines()
+    assert len(lines) == count
+
+
 def insert_facts(count: int) -> None:
     # A bulk load, as the benchmark does it: history triggers are for edits.
     with pgtrigger.ignore("facts.Fact:insert_insert"), connection.cursor() as cursor:

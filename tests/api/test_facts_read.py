@@ -63,6 +63,18 @@ def test_the_list_costs_the_same_queries_for_1_or_100_facts(api, count,
     assert len(response.json()["results"]) == count
 
 
+@pytest.mark.parametrize("count", [1, 100])
+def test_a_filtered_list_costs_the_same_queries_for_1_or_100_facts(
+        api, count, django_assert_num_queries):
+    topic = TopicFactory(slug="talent-visas")
+    for fact in make_cited_facts(count):
+        fact.topics.add(topic)
+    # Two: the topic named (an unknown one is a 400), then the page as above.
+    with django_assert_num_queries(2):
+        response = api.get(FACTS, {"page_size": 200, "topic": "talent-visas"})
+    assert len(response.json()["results"]) == count
+
+
 def prepared_statements() -> list[str]:
     """The statements PostgreSQL holds prepared for this (the test client's) connection."""
     with connection.cursor() as cursor:
