@@ -17,8 +17,8 @@ refusing it is right, so it is not judged here. Any other refusal still fails.
 
 negative_data_rejection says a request that does not fit the schema must be refused.
 A value generated to break a comma-separated list of slugs (style form, explode
-false: `publisher=a,b`) can reach kbase as text that is a valid list, `true` for a
-boolean, and kbase rightly answers it. That check is negative_data_rejection with
+false: `publisher=a,b`) can reach kbase as text that is a valid list (`true`), and
+kbase rightly answers it. That check is negative_data_rejection with
 that exception: every query parameter is such a list, and the text the request
 carried for each is a comma-separated list its items' schema admits.
 """
