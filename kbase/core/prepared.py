@@ -30,6 +30,8 @@ from django.db.backends.postgresql.base import ServerBindingCursor
 from django.db.models import DateTimeField, Model, QuerySet
 from psycopg.types.datetime import TimestamptzLoader
 
+from kbase.core.expressions import int_array
+
 
 class _PreparedReadCursor(ServerBindingCursor):
     """Binds on the server, and reads timestamps with psycopg's own loader (in C)
@@ -157,23 +159,31 @@ class PreparedPages:
                          bind(params, bound), using=router.db_for_read(self.model))
 
 
-class PreparedRows:
-    """The rows of one SQL statement, as dicts, a page at a time, the way a
-    paginator slices a queryset: LIMIT and OFFSET are parameters, so every page of
-    every such read runs the one prepared statement. `known_count` is how many rows
-    there are, known beforehand (kbase.core.api.KnownCountPaginator)."""
+class PreparedRowsOf:
+    """The rows of one SQL statement for a list of keys known and ordered beforehand,
+    a page at a time, the way a paginator slices a queryset: a page binds only its
+    own keys (in place of `stand_in`, as the text of a bigint array), so the
+    statement reads that page's rows and no others, the one prepared statement for
+    every page. The statement orders the rows as the keys are ordered; how many
+    there are is known (`known_count`, for kbase.core.api.KnownCountPaginator).
 
-    def __init__(self, sql: str, params: list, *, known_count: int, using: str) -> None:
-        self.sql, self.params, self.known_count, self.using = sql, params, known_count, using
+    Search ranks its candidates as it finds them; a page of results then builds the
+    representation of its twenty facts only, where reading and ordering all two
+    hundred candidates again cost PostgreSQL half of the ranking statement."""
+
+    def __init__(self, sql: str, params: list, *, keys: list[int], stand_in: str,
+                 using: str) -> None:
+        self.sql, self.params, self.keys, self.using = sql, params, keys, using
+        self.stand_in = stand_in
+        self.known_count = len(keys)
 
     def __getitem__(self, page: slice) -> list[dict]:
         if not isinstance(page, slice) or page.step is not None:
-            raise TypeError("PreparedRows are read a page (a slice) at a time")
-        start = page.start or 0
-        stop = self.known_count if page.stop is None else min(page.stop, self.known_count)
-        if stop <= start:
+            raise TypeError("PreparedRowsOf are read a page (a slice) at a time")
+        keys = self.keys[page]
+        if not keys:
             return []
-        return read_rows(f"{self.sql} LIMIT %s OFFSET %s", [*self.params, stop - start, start],
+        return read_rows(self.sql, bind(self.params, {self.stand_in: int_array(keys)}),
                          using=self.using)
 
     def __len__(self) -> int:

@@ -30,7 +30,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 
 from kbase.core.expressions import EqualsAny, in_language, int_array
-from kbase.core.prepared import PreparedPages, PreparedRows, bind, read_rows
+from kbase.core.prepared import PreparedPages, PreparedRowsOf, bind, read_rows
 from kbase.core.search import (
     HEADLINE_START,
     HEADLINE_STOP,
@@ -358,6 +358,10 @@ class SearchCandidates:
     Sparser, and the matches are read first from the GIN indexes. Each plan is
     imposed for its one statement.
 
+    Each match is read with its rank (as the ranking statement computes it), from
+    the search document the walk has in hand: ranked() orders the candidates, and a
+    page of results reads its own facts only.
+
     The statements are compiled once for each shape of query (_candidate_statements)
     and bound in the client: each is planned for its own words, as it must be."""
 
@@ -371,10 +375,20 @@ class SearchCandidates:
         return self._bound(self.statements.matches, {}, SEARCH_CANDIDATES)
 
     def ids(self) -> list[int]:
+        """The candidates' ids, newest first."""
+        return [pk for pk, _rank in self.matches()]
+
+    def ranked(self) -> list[int]:
+        """The candidates' ids, best first: by rank, then newest id, as the ranking
+        statement orders them."""
+        return [pk for pk, _rank in sorted(self.matches(), key=lambda m: (-m[1], -m[0]))]
+
+    def matches(self) -> list[tuple[int, float]]:
+        """The candidates' ids and ranks, newest first."""
         if not self.walks_windows:
             return self._read(self.statement())
         window, walked_from = NEWEST_WINDOW, None
-        found: list[int] = []
+        found: list[tuple[int, float]] = []
         while window <= LARGEST_WINDOW:
             start = self._window_start(window)
             if start is None:  # fewer facts than the window: the planner's plan is fine
@@ -412,7 +426,7 @@ class SearchCandidates:
         return None if row is None else row[0]
 
     def _read(self, statement: tuple[str, list], *, disabled: tuple[str, ...] = ()
-              ) -> list[int]:
+              ) -> list[tuple[int, float]]:
         sql, params = statement
         if disabled:
             # One round trip: the statements of one query string run in one
@@ -424,7 +438,7 @@ class SearchCandidates:
             cursor.execute(sql, params)
             if disabled:
                 cursor.nextset()
-            return [row[0] for row in cursor.fetchall()]
+            return [(pk, rank) for pk, rank in cursor.fetchall()]
 
 
 # Planner settings that leave it one plan: walking facts newest first and testing
@@ -454,19 +468,21 @@ class _CandidateStatements:
 
 
 @functools.lru_cache(maxsize=256)
-def _candidate_statements(shape: QueryShape, *, unpublished: bool
-                          ) -> _CandidateStatements | None:
+def _candidate_statements(shape: QueryShape, *, unpublished: bool, korean_phrases: int,
+                          english_phrases: int) -> _CandidateStatements | None:
     """Building and compiling a search's statements cost more Python than the rest
-    of the search: they are compiled once for each shape of query."""
+    of the search: they are compiled once for each shape of query (and of its
+    ranking: how many phrases in each language)."""
     condition = stand_in_condition(shape, prefix="search_document__")
     if condition is None:
         return None
     visible = _visible(unpublished=unpublished, include_withdrawn=False)
+    rank = _rank(_stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases))
     # Newest first by the search documents' copy of the creation time: the walk
     # goes down their own index (fact_search_newest) and looks up only the facts
     # that match.
     matches = (visible.filter(condition).order_by("-search_document__created_at", "-id")
-               .values_list("pk", flat=True))
+               .annotate(rank=rank).values_list("pk", "rank"))
     since = matches.filter(search_document__created_at__gte=_WINDOW_START)
     return _CandidateStatements(
         matches=matches.query.sql_with_params(),
@@ -480,12 +496,14 @@ def _candidate_statements(shape: QueryShape, *, unpublished: bool
 def search_candidates(*, user, query: ParsedQuery) -> SearchCandidates | None:
     """The facts fact_search ranks (SearchCandidates). None when the query has no
     searchable term."""
+    korean, english = rank_phrases(query)
     statements = _candidate_statements(query_shape(query),
-                                       unpublished=can_see_unpublished(user))
+                                       unpublished=can_see_unpublished(user),
+                                       korean_phrases=len(korean), english_phrases=len(english))
     if statements is None:
         return None
-    return SearchCandidates(statements, stand_in_phrases(query),
-                            walks_windows=len(query.groups) > 1,
+    phrases = {**stand_in_phrases(query), **_stood_in("ko", korean), **_stood_in("en", english)}
+    return SearchCandidates(statements, phrases, walks_windows=len(query.groups) > 1,
                             using=router.db_for_read(Fact))
 
 
@@ -503,7 +521,7 @@ def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> Que
     return results
 
 
-def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRows:
+def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRowsOf:
     """fact_search() as rows of `text_ko`, `text_en`, `rank`, `headline_en`,
     `highlight_words_ko` (JSON text) and `json` (the representation in `language`,
     built by PostgreSQL, as the list's).
@@ -511,17 +529,19 @@ def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRows
     The ranking statement is built and compiled once for each shape of query (how
     many phrases in each language) and runs prepared (kbase.core.prepared): one
     plan, the candidates by their ids, holds for every query, and building,
-    compiling and planning it cost more than running it. The candidates' own
-    query is planned for its words: its best plan depends on how many facts match."""
-    candidates = _candidate_ids(user=user, query=query)
+    compiling and planning it cost more than running it. It reads one page's
+    candidates, ranked by SearchCandidates.ranked(). The candidates' own query is
+    planned for its words: its best plan depends on how many facts match."""
+    candidates = search_candidates(user=user, query=query)
     korean, english = rank_phrases(query)
     sql, params = _ranking_statement(unpublished=can_see_unpublished(user),
                                      korean_phrases=len(korean), english_phrases=len(english),
                                      korean_reader=language == "ko")
-    real = {_RANK_LANGUAGE: language, _RANK_CANDIDATES: int_array(candidates),
-            **_stood_in("ko", korean), **_stood_in("en", english)}
-    return PreparedRows(sql, bind(params, real), known_count=len(candidates),
-                        using=router.db_for_read(Fact))
+    real = {_RANK_LANGUAGE: language, **_stood_in("ko", korean), **_stood_in("en", english)}
+    # Read once: counting the results and reading a page then cost nothing more.
+    return PreparedRowsOf(sql, bind(params, real),
+                          keys=[] if candidates is None else candidates.ranked(),
+                          stand_in=_RANK_CANDIDATES, using=router.db_for_read(Fact))
 
 
 def _candidate_ids(*, user, query: ParsedQuery) -> list[int]:
@@ -530,17 +550,22 @@ def _candidate_ids(*, user, query: ParsedQuery) -> list[int]:
     return [] if candidates is None else candidates.ids()
 
 
-def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
-            english: list[str], *,
-            korean_reader: bool = False) -> QuerySet[WithAnnotations[Fact, Ranked]]:
+def _rank(korean: list[str], english: list[str], *,
+          prefix: str = "search_document__") -> ExpressionWrapper:
+    """A fact's rank for the phrases: its cover density in each language, summed."""
     korean_query, english_query = phrase_query(korean, "simple"), phrase_query(english, "english")
     rank: Expression = Value(0.0)
     if korean_query is not None:
-        rank = rank + SearchRank(F("search_document__search_ko"), korean_query,
-                                 cover_density=True)
+        rank = rank + SearchRank(F(f"{prefix}search_ko"), korean_query, cover_density=True)
     if english_query is not None:
-        rank = rank + SearchRank(F("search_document__search_en"), english_query,
-                                 cover_density=True)
+        rank = rank + SearchRank(F(f"{prefix}search_en"), english_query, cover_density=True)
+    return ExpressionWrapper(rank, output_field=FloatField())
+
+
+def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
+            english: list[str], *,
+            korean_reader: bool = False) -> QuerySet[WithAnnotations[Fact, Ranked]]:
+    english_query = phrase_query(english, "english")
     headline: Expression = Value("")
     if english_query is not None:
         headline = SearchHeadline(F("text_en"), english_query, config="english",
@@ -553,8 +578,7 @@ def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
     # One array parameter, not one per candidate: compiling and binding 200
     # placeholders cost more than PostgreSQL's whole ranking of them.
     return (facts.filter(EqualsAny("pk", candidates))
-            .annotate(rank=ExpressionWrapper(rank, output_field=FloatField()),
-                      headline_en=headline,
+            .annotate(rank=_rank(korean, english), headline_en=headline,
                       highlight_words_ko=F("search_document__highlight_words_ko"))
             .order_by("-rank", "-id"))
 

@@ -7,7 +7,8 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from kbase.core.prepared import PreparedPages, PreparedRows
+from kbase.core.expressions import EqualsAny, int_array
+from kbase.core.prepared import PreparedPages, PreparedRowsOf
 from kbase.facts.models import Fact
 from tests.factories import FactFactory
 
@@ -55,13 +56,16 @@ def test_prepared_pages_take_a_timestamp_position_and_bounded_slices():
         pages[0:]
 
 
-def test_prepared_rows_are_read_a_page_at_a_time_as_a_paginator_slices():
-    FactFactory.create_batch(5)
-    facts = Fact.objects.values("id", "created_at").order_by("id")
-    sql, params = facts.query.sql_with_params()
-    rows = PreparedRows(sql, list(params), known_count=5, using="default")
-    expected = list(facts)
-    assert rows[0:2] + rows[2:4] + rows[4:10] == expected and len(rows) == 5
-    assert rows[5:10] == [] and rows[3:3] == []
+def test_prepared_rows_of_keys_read_each_page_s_rows_only_in_the_keys_order():
+    facts = FactFactory.create_batch(5)
+    keys = [fact.pk for fact in reversed(facts)]
+    rows_of = (Fact.objects.values("id").filter(EqualsAny("pk", [-1])).order_by("-id"))
+    sql, params = rows_of.query.sql_with_params()
+    rows = PreparedRowsOf(sql, list(params), keys=keys, stand_in=int_array([-1]),
+                          using="default")
+    # The statement has no LIMIT: a page holds its own facts because it binds no other.
+    pages = [rows[0:2], rows[2:4], rows[4:10]]
+    assert [[row["id"] for row in page] for page in pages] == [keys[0:2], keys[2:4], keys[4:]]
+    assert len(rows) == 5 and rows[5:10] == [] and rows[3:3] == []
     with pytest.raises(TypeError):
         rows[0]

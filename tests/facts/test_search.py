@@ -266,10 +266,29 @@ def test_a_page_of_results_is_ranked_by_a_prepared_statement(api):
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [statement for (statement,) in cursor.fetchall()]
-    assert [statement for statement in prepared if "ts_rank_cd" in statement]
+    assert [statement for statement in prepared if "json_build_object" in statement]
     # The candidates' plan depends on how many facts the words match: never prepared.
-    assert not [statement for statement in prepared
-                if "LIMIT 200" in statement and "ts_rank_cd" not in statement]
+    assert not [statement for statement in prepared if "LIMIT 200" in statement]
+
+
+def test_a_page_of_results_builds_the_representation_of_its_own_facts_only(api):
+    facts = [publish(text_en=" ".join(["microwave"] * (n % 5 + 1)) + f" number {n}")
+             for n in range(25)]
+    statements: list[tuple[str, list]] = []
+
+    def record(execute, sql, params, many, context):
+        statements.append((sql, list(params or [])))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        body = api.get(SEARCH, {"q": "microwave", "page_size": 10, "page": 2}).json()
+    assert body["count"] == 25 and len(body["results"]) == 10
+    # The ranking statement is given the page's ten facts, of the 25 candidates.
+    (ranking,) = [params for sql, params in statements if "json_build_object" in sql]
+    (given,) = [param for param in ranking if isinstance(param, str) and param[:1] == "{"]
+    by_pk = {fact.pk: str(fact.public_id) for fact in facts}
+    assert [by_pk[int(pk)] for pk in given.strip("{}").split(",")] == [
+        result["id"] for result in body["results"]]
 
 
 def test_drafts_are_not_found_by_anonymous_clients(api, reader):
