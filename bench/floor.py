@@ -47,8 +47,8 @@ QUERIES = {
     # The same answer as kbase's search: the best of the 200 most recent matches.
     "search": f"""
         WITH candidates AS (
-            SELECT f.id FROM facts_fact f JOIN facts_factsearchdocument d ON d.fact_id = f.id
-            WHERE f.status = 'published' AND (d.search_ko @@ to_tsquery('simple', %(ts)s)
+            SELECT d.fact_id AS id FROM facts_factsearchdocument d
+            WHERE d.status = 'published' AND (d.search_ko @@ to_tsquery('simple', %(ts)s)
                                               OR d.search_en @@ to_tsquery('english', %(ts)s))
             ORDER BY d.created_at DESC, d.fact_id DESC LIMIT 200)
         SELECT json_build_object('count', (SELECT count(*) FROM candidates),

@@ -43,7 +43,15 @@ from kbase.core.search import (
     stand_in_phrases,
 )
 
-from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
+from .models import (
+    Citation,
+    Discrepancy,
+    DiscrepancyStatement,
+    Entity,
+    Fact,
+    FactSearchDocument,
+    Topic,
+)
 from .representation_sql import (
     CITATIONS_SQL,
     ENTITIES_SQL,
@@ -473,22 +481,25 @@ def _candidate_statements(shape: QueryShape, *, unpublished: bool, korean_phrase
     """Building and compiling a search's statements cost more Python than the rest
     of the search: they are compiled once for each shape of query (and of its
     ranking: how many phrases in each language)."""
-    condition = stand_in_condition(shape, prefix="search_document__")
+    condition = stand_in_condition(shape)
     if condition is None:
         return None
+    rank = _rank(_stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases),
+                 prefix="")
+    # The search documents alone, newest first by their copy of the creation time
+    # and visible by their copy of the status: the walk goes down their own index
+    # (fact_search_newest) and reads no fact.
+    documents = FactSearchDocument.objects.all()
+    if not unpublished:
+        documents = documents.filter(status=Fact.Status.PUBLISHED)
+    matches = (documents.filter(condition).order_by("-created_at", "-fact_id")
+               .annotate(rank=rank).values_list("fact_id", "rank"))
+    since = matches.filter(created_at__gte=_WINDOW_START)
     visible = _visible(unpublished=unpublished, include_withdrawn=False)
-    rank = _rank(_stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases))
-    # Newest first by the search documents' copy of the creation time: the walk
-    # goes down their own index (fact_search_newest) and looks up only the facts
-    # that match.
-    matches = (visible.filter(condition).order_by("-search_document__created_at", "-id")
-               .annotate(rank=rank).values_list("pk", "rank"))
-    since = matches.filter(search_document__created_at__gte=_WINDOW_START)
     return _CandidateStatements(
         matches=matches.query.sql_with_params(),
         since=since.query.sql_with_params(),
-        between=since.filter(search_document__created_at__lt=_WALKED_FROM)
-        .query.sql_with_params(),
+        between=since.filter(created_at__lt=_WALKED_FROM).query.sql_with_params(),
         newest=visible.order_by("-created_at", "-id").values_list("created_at", flat=True)
         .query.sql_with_params())
 

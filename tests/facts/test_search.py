@@ -407,6 +407,39 @@ def test_a_search_document_carries_its_facts_creation_time():
     assert document.created_at == Fact.objects.get(pk=fact.pk).created_at
 
 
+def test_a_retracted_fact_leaves_anonymous_search_however_its_status_is_written(api):
+    by_service = publish(text_en="Brain drain by service")
+    by_update = publish(text_en="Brain drain by a bare update")
+    assert set(found(api, "brain drain")) == set(pid(by_service, by_update))
+    services.fact_retract(fact=by_service, reason="test")
+    # A write no service sees (a data migration, a hand-run SQL statement).
+    Fact.objects.filter(pk=by_update.pk).update(status=Fact.Status.RETRACTED)
+    assert found(api, "brain drain") == []
+    Fact.objects.filter(pk=by_update.pk).update(status=Fact.Status.PUBLISHED)
+    assert found(api, "brain drain") == pid(by_update)
+
+
+def test_a_search_document_takes_its_facts_status_whoever_writes_it():
+    fact = publish(text_en="Brain drain", status=Fact.Status.DRAFT)
+    with connection.cursor() as cursor:
+        # A document written with another status than its fact's is corrected.
+        cursor.execute("UPDATE facts_factsearchdocument SET status = 'published' "
+                       "WHERE fact_id = %s", [fact.pk])
+    assert FactSearchDocument.objects.get(fact=fact).status == Fact.Status.DRAFT
+    services.fact_publish(fact=fact, reason="test")
+    call_command("rebuild_search_index")
+    assert FactSearchDocument.objects.get(fact=fact).status == Fact.Status.PUBLISHED
+
+
+def test_the_candidates_are_found_without_reading_a_fact():
+    _bulk_facts(300, "'medical school ' || n")
+    for query in ("medical school", "medical", "medical -school"):
+        candidates = selectors.search_candidates(user=None, query=parse_query(query))
+        for sql in (candidates.statement()[0], candidates.statements.since[0],
+                    candidates.statements.between[0]):
+            assert "facts_fact" not in sql.replace("facts_factsearchdocument", ""), sql
+
+
 def test_the_newest_matches_are_walked_down_the_search_documents_own_index():
     _bulk_facts(3000, "CASE WHEN mod(n, 3) = 0 THEN 'medical school ' || n ELSE 'other' END")
     candidates = selectors.search_candidates(user=None, query=parse_query("medical school"))
