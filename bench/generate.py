@@ -38,7 +38,7 @@ from kbase.core.search import (
     korean_tokens,
 )
 from kbase.facts.indexing import FACT_VECTORS_SQL
-from kbase.facts.models import Citation, Entity, Fact, FactSearchDocument, Topic
+from kbase.facts.models import Citation, Entity, Fact, FactAnalysis, FactSearchDocument, Topic
 from kbase.facts.numbers import check_numbers
 from kbase.facts.seed import read_seed, seed_load
 from kbase.sources.indexing import SOURCE_VECTORS_SQL
@@ -205,6 +205,7 @@ def _secondary_indexes(cursor, tables: list[str]) -> list[tuple[str, str]]:
 
 
 BIG_TABLES = [Fact._meta.db_table, Citation._meta.db_table, FactSearchDocument._meta.db_table,
+              FactAnalysis._meta.db_table,
               Fact.topics.through._meta.db_table, Fact.entities.through._meta.db_table,
               Source._meta.db_table, SourceSearchDocument._meta.db_table]
 TRACKED_TABLES = [Fact._meta.db_table, Citation._meta.db_table, Source._meta.db_table]
@@ -452,12 +453,13 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
                                           "created_at"],
               doc_rows)
         cursor.execute(f"INSERT INTO facts_factsearchdocument "
-                       f"(fact_id, search_ko, search_en, number_check, highlight_words_ko, "
-                       f"created_at) "
-                       f"SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb, "
-                       f"v.highlight_words_ko::jsonb, v.created_at "
+                       f"(fact_id, search_ko, search_en, created_at) "
+                       f"SELECT v.id, {FACT_VECTORS_SQL}, v.created_at "
                        f"FROM bench_fact_docs v")
         counts["fact search documents"] += cursor.rowcount
+        cursor.execute("INSERT INTO facts_factanalysis (fact_id, number_check, "
+                       "highlight_words_ko) SELECT v.id, v.number_check::jsonb, "
+                       "v.highlight_words_ko::jsonb FROM bench_fact_docs v")
         cursor.execute("TRUNCATE bench_fact_docs")
         bar.update(n)
     bar.close()

@@ -36,19 +36,25 @@ FACT_VECTORS_SQL = """
     || setweight(to_tsvector('english', v.en_d), 'D')
 """
 
+# One statement: the documents and the analyses of a batch of facts.
 _UPSERT_FACTS = f"""
-INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check,
-                                      highlight_words_ko, created_at)
-SELECT v.id, {FACT_VECTORS_SQL}, v.number_check::jsonb, v.highlight_words_ko::jsonb,
-       f.created_at
-FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
-            %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])
-     AS v(id, ko_a, ko_b, ko_c, ko_d, en_a, en_b, en_c, en_d, number_check,
-          highlight_words_ko)
-JOIN facts_fact f ON f.id = v.id
+WITH v AS (
+    SELECT v.*, f.created_at
+    FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
+                %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])
+         AS v(id, ko_a, ko_b, ko_c, ko_d, en_a, en_b, en_c, en_d, number_check,
+              highlight_words_ko)
+    JOIN facts_fact f ON f.id = v.id
+), analyses AS (
+    INSERT INTO facts_factanalysis (fact_id, number_check, highlight_words_ko)
+    SELECT v.id, v.number_check::jsonb, v.highlight_words_ko::jsonb FROM v
+    ON CONFLICT (fact_id) DO UPDATE
+    SET number_check = EXCLUDED.number_check, highlight_words_ko = EXCLUDED.highlight_words_ko
+)
+INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, created_at)
+SELECT v.id, {FACT_VECTORS_SQL}, v.created_at FROM v
 ON CONFLICT (fact_id) DO UPDATE
 SET search_ko = EXCLUDED.search_ko, search_en = EXCLUDED.search_en,
-    number_check = EXCLUDED.number_check, highlight_words_ko = EXCLUDED.highlight_words_ko,
     created_at = EXCLUDED.created_at
 """
 

@@ -369,12 +369,6 @@ class FactSearchDocument(SearchDocument):
 
     fact = models.OneToOneField(Fact, on_delete=models.CASCADE, primary_key=True,
                                 related_name="search_document")
-    # The fact's number check (kbase.facts.numbers), derived from its texts and
-    # quantity like the vectors and kept with them, so reads serve it ready-made.
-    number_check = models.JSONField(default=dict)
-    # Where each Korean token of the fact's Korean text is (search.korean_highlight_words),
-    # so search highlights its results without analysing them on every read.
-    highlight_words_ko = models.JSONField(default=dict)
     # The fact's creation time, copied with the document (it never changes), so a
     # search walks the documents newest first through one index, testing each one's
     # vectors, instead of joining every fact it passes: for a word a few percent of
@@ -401,3 +395,23 @@ class FactSearchDocument(SearchDocument):
                 func="NEW.status := (SELECT status FROM facts_fact WHERE id = NEW.fact_id); "
                      "RETURN NEW;"),
         ]
+
+
+class FactAnalysis(models.Model):
+    """What analysing a fact's texts gives its reads, computed when the fact or its
+    citations are written (kbase.facts.indexing) and served ready-made: its number
+    check, and where each Korean token of its Korean text is, for highlights.
+
+    Beside the search document, not in it: a search walks every document it passes,
+    and these two made each of its rows twice as wide; at a million facts the walk
+    for a word a few percent of the facts hold took four times as long."""
+
+    fact = models.OneToOneField(Fact, on_delete=models.CASCADE, primary_key=True,
+                                related_name="analysis")
+    # kbase.facts.numbers.check_numbers() of the texts and the quantity.
+    number_check = models.JSONField(default=dict)
+    # search.korean_highlight_words() of the Korean text.
+    highlight_words_ko = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"analysis of fact {self.fact_id}"

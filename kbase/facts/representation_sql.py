@@ -54,7 +54,7 @@ JOIN sources_publisher p ON p.id = s.publisher_id
 WHERE c.fact_id = facts_fact.id"""
 
 NUMBER_CHECK_SQL = """
-SELECT d.number_check::text FROM facts_factsearchdocument d WHERE d.fact_id = facts_fact.id"""
+SELECT a.number_check::text FROM facts_factanalysis a WHERE a.fact_id = facts_fact.id"""
 
 SUPERSEDED_BY_SQL = """
 SELECT r.public_id::text FROM facts_fact r WHERE r.id = facts_fact.superseded_by_id"""

@@ -590,7 +590,7 @@ def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
     # placeholders cost more than PostgreSQL's whole ranking of them.
     return (facts.filter(EqualsAny("pk", candidates))
             .annotate(rank=_rank(korean, english), headline_en=headline,
-                      highlight_words_ko=F("search_document__highlight_words_ko"))
+                      highlight_words_ko=F("analysis__highlight_words_ko"))
             .order_by("-rank", "-id"))
 
 

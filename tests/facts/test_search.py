@@ -471,10 +471,9 @@ def _bulk_facts(count: int, text_en_sql: str, text_ko_sql: str = "''") -> None:
                    now()
             FROM generate_series(1, %s) AS n""", [count])
         cursor.execute("""
-            INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, number_check,
-                                                  highlight_words_ko, created_at)
-            SELECT id, to_tsvector('simple', text_ko), to_tsvector('english', text_en), '{}',
-                   '{}', created_at
+            INSERT INTO facts_factsearchdocument (fact_id, search_ko, search_en, created_at)
+            SELECT id, to_tsvector('simple', text_ko), to_tsvector('english', text_en),
+                   created_at
             FROM facts_fact""")
         # What autovacuum (or rebuild_search_index) does after a bulk load.
         cursor.execute("SELECT gin_clean_pending_list('fact_search_ko_gin'::regclass), "
