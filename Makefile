@@ -83,19 +83,32 @@ fuzz: install
 cluster-demo: install
 	@$(PY) -m tests.cluster_demo
 
+# The benchmark's servers run from an environment of kbase's runtime dependencies
+# alone, as a production install (`pip install .`, the Dockerfile) carries them: the
+# development ones hold numpy (for the plot), which openpyxl then imports into every
+# worker, 15 MB of memory that production does not spend.
+SERVE_VENV := .venv-serve
+SERVE_STAMP := $(SERVE_VENV)/.installed-stamp
+$(SERVE_STAMP): pyproject.toml constraints.txt $(STAMP)
+	@echo "==> the benchmark servers' environment ($(SERVE_VENV): runtime dependencies only)"
+	@test -x $(SERVE_VENV)/bin/python || $(PYTHON) -m venv $(SERVE_VENV)
+	@$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > $(SERVE_VENV)/requirements.txt
+	@$(SERVE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -r $(SERVE_VENV)/requirements.txt
+	@touch $@
+
 # The benchmark (bench/): BENCH_FACTS generated facts (default 100,000; the data is
 # kept for the next run of the same size), BENCH_DURATION seconds a run.
-bench: install
+bench: install $(SERVE_STAMP)
 	@$(WITH_DB) $(PY) -m bench.run
 
 # A tiny benchmark, run by CI so the harness cannot rot (two rounds, so the medians
 # are exercised too); it judges no target.
-bench-smoke: install
+bench-smoke: install $(SERVE_STAMP)
 	@$(WITH_DB) $(PY) -m bench.run --smoke --facts 300 --duration 1 --rounds 2
 
 # Two versions under the same load (REF: a commit, by default HEAD~1; BENCH_FACTS,
 # ROUNDS, DURATION): the way to tell whether a change made kbase faster.
-bench-ab: install
+bench-ab: install $(SERVE_STAMP)
 	@$(WITH_DB) $(PY) -m bench.ab
 
 # The load test (tests/load/): DURATION seconds of USERS simulated clients (a fifth
@@ -122,4 +135,4 @@ typecheck: $(STAMP)
 	@$(VENV)/bin/mypy kbase
 
 clean: stop
-	rm -rf $(VENV) .kbase
+	rm -rf $(VENV) $(SERVE_VENV) .kbase

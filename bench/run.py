@@ -32,7 +32,9 @@ from bench.database import bench_url, recorded_size, recreate, server_environmen
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-VENV_BIN = Path(sys.executable).parent
+# The servers' environment: kbase's runtime dependencies only, as in production
+# (`make bench` builds it; see the Makefile).
+SERVER_BIN = ROOT / ".venv-serve" / "bin"
 
 KOREAN_QUERIES = ["인재", "전문가", "비자", "연구자", "특허", "관광객", "의대", "AI 인재",
                   "스타트업", "유출"]
@@ -93,7 +95,7 @@ class Server:
         self.ready_path = ready_path
         self.log = open(RESULTS / f".{name}.log", "w")  # noqa: SIM115 (closed in stop())
         self.process = subprocess.Popen(
-            [str(VENV_BIN / "gunicorn"), "--config", str(root / "gunicorn.conf.py"), app],
+            [str(SERVER_BIN / "gunicorn"), "--config", str(root / "gunicorn.conf.py"), app],
             env={**env, "PORT": str(self.port), "PYTHONPATH": str(root)}, cwd=root,
             stdout=self.log, stderr=subprocess.STDOUT)
 
