@@ -1,4 +1,5 @@
-"""Keeps the search documents of facts and sources current.
+"""Keeps the search documents of facts and sources current, and each fact's
+analysis (FactAnalysis: its number check and Korean highlight words) with them.
 
 Every write path calls these (the services, the admin, the seed loader, the
 rebuild command, the benchmark's bulk loader): Korean text is analysed here in
@@ -96,7 +97,7 @@ def number_check_json(fact: Fact) -> str:
 
 
 def fact_search_refresh(*, fact_ids: Iterable[int]) -> int:
-    """Rebuild the search documents of these facts; returns how many."""
+    """Rebuild the search documents and analyses of these facts; returns how many."""
     ids = list(fact_ids)
     if not ids:
         return 0
