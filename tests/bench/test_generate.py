@@ -4,9 +4,11 @@ what kbase's own indexing would write for it."""
 import random
 
 import pytest
+from django.core.management import call_command
 
-from bench.generate import _fill, _patterns, _vary, korean_text
+from bench.generate import _fill, _patterns, _vary, generate, korean_text
 from kbase.core.search import korean_highlight_words
+from kbase.facts.models import Fact, FactAnalysis, FactSearchDocument
 from kbase.facts.seed import read_seed
 
 
@@ -26,3 +28,15 @@ def test_varied_numbers_are_each_replaced_once():
     text = "연구자의 28%가 중국, 42%가 미국에 있다 (E-7-42 비자)"
     assert _fill(text, {"28": "42", "42": "50"}) == \
         "연구자의 42%가 중국, 50%가 미국에 있다 (E-7-42 비자)"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_generated_facts_have_their_search_documents_and_analyses():
+    call_command("load_seed", verbosity=0)
+    generate(facts=60, progress=False)
+    documents = dict(FactSearchDocument.objects.values_list("fact_id", "status"))
+    facts = dict(Fact.objects.values_list("id", "status"))
+    # The loader writes each document's status (its trigger is off for the load).
+    assert documents == facts
+    assert set(FactAnalysis.objects.values_list("fact_id", flat=True)) == set(facts)
+    assert {status for status in facts.values()} >= {"published", "draft"}
