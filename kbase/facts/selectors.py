@@ -507,13 +507,18 @@ def _candidate_statements(shape: QueryShape, *, unpublished: bool, korean_phrase
 def search_candidates(*, user, query: ParsedQuery) -> SearchCandidates | None:
     """The facts fact_search ranks (SearchCandidates). None when the query has no
     searchable term."""
-    korean, english = rank_phrases(query)
+    return _search_candidates(user, query, *rank_phrases(query))
+
+
+def _search_candidates(user, query: ParsedQuery, korean: list[str],
+                       english: list[str]) -> SearchCandidates | None:
+    # `korean` and `english`: rank_phrases(query), which the caller may need too.
     statements = _candidate_statements(query_shape(query),
                                        unpublished=can_see_unpublished(user),
                                        korean_phrases=len(korean), english_phrases=len(english))
     if statements is None:
         return None
-    phrases = {**stand_in_phrases(query), **_stood_in("ko", korean), **_stood_in("en", english)}
+    phrases = {**stand_in_phrases(query), **_rank_phrases_stood_in(korean, english)}
     return SearchCandidates(statements, phrases, walks_windows=len(query.groups) > 1,
                             using=router.db_for_read(Fact))
 
@@ -543,12 +548,12 @@ def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRows
     compiling and planning it cost more than running it. It reads one page's
     candidates, ranked by SearchCandidates.ranked(). The candidates' own query is
     planned for its words: its best plan depends on how many facts match."""
-    candidates = search_candidates(user=user, query=query)
     korean, english = rank_phrases(query)
+    candidates = _search_candidates(user, query, korean, english)
     sql, params = _ranking_statement(unpublished=can_see_unpublished(user),
                                      korean_phrases=len(korean), english_phrases=len(english),
                                      korean_reader=language == "ko")
-    real = {_RANK_LANGUAGE: language, **_stood_in("ko", korean), **_stood_in("en", english)}
+    real = {_RANK_LANGUAGE: language, **_rank_phrases_stood_in(korean, english)}
     # Read once: counting the results and reading a page then cost nothing more.
     return PreparedRowsOf(sql, bind(params, real),
                           keys=[] if candidates is None else candidates.ranked(),
@@ -607,6 +612,12 @@ def _stand_ins(language: str, count: int) -> list[str]:
 def _stood_in(language: str, phrases: list[str]) -> dict[str, str]:
     """The stand-in of each of `phrases`, to the phrase."""
     return dict(zip(_stand_ins(language, len(phrases)), phrases, strict=True))
+
+
+def _rank_phrases_stood_in(korean: list[str], english: list[str]) -> dict[str, str]:
+    """The rank's stand-ins (in the candidates' and the ranking statements), to their
+    phrases."""
+    return {**_stood_in("ko", korean), **_stood_in("en", english)}
 
 
 @functools.lru_cache(maxsize=64)
