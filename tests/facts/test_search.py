@@ -161,6 +161,14 @@ def test_korean_highlights_after_a_code_mark_the_word_that_matched(api, q, marke
     assert result["highlight"] == marked
 
 
+def test_korean_highlights_escape_html_in_and_around_the_marked_words(api):
+    publish(text_ko="<b>AI</b> 인재&연구자를 \"유치\"한다 'R&D' 인재", text_en="")
+    result = api.get(SEARCH, {"q": "인재", "lang": "ko"}).json()["results"][0]
+    assert result["highlight"] == (
+        "&lt;b&gt;AI&lt;/b&gt; <mark>인재&amp;연구자를</mark> &quot;유치&quot;한다 "
+        "&#x27;R&amp;D&#x27; <mark>인재</mark>")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("인재를 유치한다E-7-S 38명뿐AI,.\t\n\r\x0b\x0c\u3000\xa0"),
                max_size=40))
@@ -269,6 +277,15 @@ def test_a_page_of_results_is_ranked_by_a_prepared_statement(api):
     assert [statement for statement in prepared if "json_build_object" in statement]
     # The candidates' plan depends on how many facts the words match: never prepared.
     assert not [statement for statement in prepared if "LIMIT 200" in statement]
+
+
+def test_results_of_equal_rank_come_newest_first(api):
+    older, newer = (publish(text_en=f"A microwave, model {n}") for n in range(2))
+    best = publish(text_en="A microwave beside a microwave")
+    newest = publish(text_en="A microwave, model 2")
+    # A page at a time: which facts a page holds is decided before its statement runs.
+    pages = [found(api, "microwave", page_size=1, page=page) for page in range(1, 5)]
+    assert pages == [pid(best), pid(newest), pid(newer), pid(older)]
 
 
 def test_a_page_of_results_builds_the_representation_of_its_own_facts_only(api):
