@@ -7,19 +7,14 @@ served language ('ko' or 'en').
 
 from __future__ import annotations
 
+from kbase.sources.representation_sql import BRIEF_SQL, name_in
+
 # The parts of a fact that are lists of other rows (topics, entities, citations
-# with their sources and publishers) come from the facts query itself as JSON
+# with their sources' stored briefs) come from the facts query itself as JSON
 # (json values inside fact_json_sql; as text where Python embeds them): a page
 # costs one query, and Python neither builds nor parses those objects.
 # tests/api/test_facts_read.py holds them equal to the object-built
 # representation (serializers.fact_data).
-
-def name_in(table: str, column: str = "name") -> str:
-    """SQL for representation.name_in(): the served language's value, else the other."""
-    return (f"CASE WHEN %s = 'ko' THEN coalesce(nullif({table}.{column}_ko, ''), "
-            f"{table}.{column}_en) ELSE coalesce(nullif({table}.{column}_en, ''), "
-            f"{table}.{column}_ko) END")
-
 
 TOPICS_SQL = f"""
 SELECT coalesce(json_agg(json_build_object(
@@ -35,22 +30,13 @@ SELECT coalesce(json_agg(json_build_object(
 FROM facts_fact_entities fe JOIN facts_entity e ON e.id = fe.entity_id
 WHERE fe.fact_id = facts_fact.id"""
 
-# kbase.sources.api.serializers.source_brief, of a source `s` and its publisher `p`.
-SOURCE_BRIEF_SQL = f"""json_build_object(
-        'id', s.id, 'slug', s.slug, 'kind', s.kind, 'language', s.language,
-        'title', coalesce(nullif(CASE WHEN s.language = 'ko' THEN s.title_ko
-                                      ELSE s.title_en END, ''), {name_in("s", "title")}),
-        'publisher', json_build_object('slug', p.slug, 'name', {name_in("p")}),
-        'published_on', s.published_on, 'url', s.url)"""
-
 CITATIONS_SQL = f"""
 SELECT coalesce(json_agg(json_build_object(
     'id', c.id,
-    'source', {SOURCE_BRIEF_SQL},
+    'source', {BRIEF_SQL},
     'quote', c.quote, 'quote_translation', c.quote_translation, 'locator', c.locator,
     'stance', c.stance, 'note', c.note, 'accessed_on', c.accessed_on) ORDER BY c.id), '[]')
-FROM facts_citation c JOIN sources_source s ON s.id = c.source_id
-JOIN sources_publisher p ON p.id = s.publisher_id
+FROM facts_citation c JOIN sources_sourcebrief b ON b.source_id = c.source_id
 WHERE c.fact_id = facts_fact.id"""
 
 NUMBER_CHECK_SQL = """
@@ -116,10 +102,10 @@ SELECT coalesce(json_agg(json_build_object(
     'slug', x.slug, 'aspect', x.aspect, 'note', {name_in("x", "note")},
     'note_ko', x.note_ko, 'note_en', x.note_en,
     'statements', (
-        SELECT coalesce(json_agg(json_build_object('source', {SOURCE_BRIEF_SQL},
+        SELECT coalesce(json_agg(json_build_object('source', {BRIEF_SQL},
                                                    'says', st.says) ORDER BY st.id), '[]')
-        FROM facts_discrepancystatement st JOIN sources_source s ON s.id = st.source_id
-        JOIN sources_publisher p ON p.id = s.publisher_id
+        FROM facts_discrepancystatement st
+        JOIN sources_sourcebrief b ON b.source_id = st.source_id
         WHERE st.discrepancy_id = x.id),
     'created_at', {iso_sql("x.created_at")}) ORDER BY x.id), '[]')
 FROM facts_discrepancy x WHERE x.fact_id = facts_fact.id"""

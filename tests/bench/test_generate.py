@@ -10,6 +10,8 @@ from bench.generate import _fill, _patterns, _vary, generate, korean_text
 from kbase.core.search import korean_highlight_words
 from kbase.facts.models import Fact, FactAnalysis, FactSearchDocument
 from kbase.facts.seed import read_seed
+from kbase.sources.api.serializers import source_brief
+from kbase.sources.models import Source, SourceBrief
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -40,3 +42,10 @@ def test_generated_facts_have_their_search_documents_and_analyses():
     assert documents == facts
     assert set(FactAnalysis.objects.values_list("fact_id", flat=True)) == set(facts)
     assert {status for status in facts.values()} >= {"published", "draft"}
+    # And each source's brief, as the sources' trigger (off too) would.
+    briefs = {brief.source_id: brief for brief in SourceBrief.objects.select_related(
+        "source__publisher")}
+    assert set(briefs) == set(Source.objects.values_list("id", flat=True))
+    for brief in briefs.values():
+        assert (brief.brief_ko, brief.brief_en) == (
+            source_brief(brief.source, "ko"), source_brief(brief.source, "en"))

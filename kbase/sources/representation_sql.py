@@ -1,0 +1,49 @@
+"""A source as citations show it (kbase.sources.api.serializers.source_brief), built
+by PostgreSQL, as SQL text.
+
+Plain strings, with no Django in them. Each `%s` is the served language ('ko' or
+'en'). The briefs are stored (SourceBrief), written by triggers on sources and
+publishers with refresh_briefs_sql; a fact's JSON reads them with BRIEF_SQL.
+"""
+
+from __future__ import annotations
+
+
+def name_in(table: str, column: str = "name") -> str:
+    """SQL for representation.name_in(): the served language's value, else the other."""
+    return (f"CASE WHEN %s = 'ko' THEN coalesce(nullif({table}.{column}_ko, ''), "
+            f"{table}.{column}_en) ELSE coalesce(nullif({table}.{column}_en, ''), "
+            f"{table}.{column}_ko) END")
+
+
+# source_brief() of a source `s` and its publisher `p`.
+SOURCE_BRIEF_SQL = f"""json_build_object(
+        'id', s.id, 'slug', s.slug, 'kind', s.kind, 'language', s.language,
+        'title', coalesce(nullif(CASE WHEN s.language = 'ko' THEN s.title_ko
+                                      ELSE s.title_en END, ''), {name_in("s", "title")}),
+        'publisher', json_build_object('slug', p.slug, 'name', {name_in("p")}),
+        'published_on', s.published_on, 'url', s.url)"""
+
+# The source columns and publisher columns a brief reads: writing any other changes
+# no brief.
+SOURCE_BRIEF_COLUMNS = ("slug", "kind", "language", "title_ko", "title_en", "publisher_id",
+                        "published_on", "url")
+PUBLISHER_BRIEF_COLUMNS = ("slug", "name_ko", "name_en")
+
+
+def refresh_briefs_sql(where: str) -> str:
+    """Writes the stored briefs, in both languages, of the sources `where` (a
+    condition on `s`, the source, and `p`, its publisher) selects."""
+    def brief_in(language: str) -> str:
+        return SOURCE_BRIEF_SQL.replace("%s", f"'{language}'")
+
+    return f"""INSERT INTO sources_sourcebrief (source_id, brief_ko, brief_en)
+SELECT s.id, {brief_in("ko")}, {brief_in("en")}
+FROM sources_source s JOIN sources_publisher p ON p.id = s.publisher_id
+WHERE {where}
+ON CONFLICT (source_id) DO UPDATE
+SET brief_ko = EXCLUDED.brief_ko, brief_en = EXCLUDED.brief_en"""
+
+
+# The stored brief of `b` (a sources_sourcebrief row) in the served language.
+BRIEF_SQL = "CASE WHEN %s = 'ko' THEN b.brief_ko ELSE b.brief_en END"
