@@ -53,10 +53,14 @@ class Publisher(TimeStampedModel):
             ),
         ]
         triggers = [
-            # Its sources' stored briefs name it (SourceBrief).
+            # Its sources' stored briefs name it (SourceBrief): rewritten when what
+            # they show of it changes, not on every save (a save writes every column).
             pgtrigger.Trigger(
                 name="source_briefs", when=pgtrigger.After,
                 operation=pgtrigger.UpdateOf(*PUBLISHER_BRIEF_COLUMNS),
+                condition=pgtrigger.Condition(" OR ".join(
+                    f"OLD.{column} IS DISTINCT FROM NEW.{column}"
+                    for column in PUBLISHER_BRIEF_COLUMNS)),
                 func=refresh_briefs_sql("s.publisher_id = NEW.id") + "; RETURN NULL;"),
         ]
 
@@ -184,6 +188,10 @@ class SourceBrief(models.Model):
                                   related_name="brief")
     brief_ko = StoredJSON(editable=False)
     brief_en = StoredJSON(editable=False)
+
+    class Meta:
+        verbose_name = _("source brief")
+        verbose_name_plural = _("source briefs")
 
     def __str__(self) -> str:
         return f"brief of source {self.source_id}"
