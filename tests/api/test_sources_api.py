@@ -6,7 +6,7 @@ from django.db import connection
 from kbase.facts import services as fact_services
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact
-from kbase.sources.models import Source
+from kbase.sources.models import Source, SourceBrief
 from tests.factories import (
     CitationFactory,
     EntityFactory,
@@ -107,6 +107,15 @@ def test_a_cited_source_cannot_be_deleted(editor):
     response = editor.delete(f"{SOURCES}{citation.source_id}/")
     assert response.status_code == 409
     assert Source.objects.filter(pk=citation.source_id).exists()
+
+
+def test_an_uncited_source_can_be_deleted(editor):
+    # With what is kept beside it: its search document and its stored brief.
+    source = SourceFactory()
+    response = editor.delete(f"{SOURCES}{source.pk}/")
+    assert response.status_code == 204, response.content
+    assert editor.get(f"{SOURCES}{source.pk}/").status_code == 404
+    assert not SourceBrief.objects.filter(source_id=source.pk).exists()
 
 
 def test_sources_filter_by_language_and_publisher(api):
