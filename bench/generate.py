@@ -211,7 +211,8 @@ BIG_TABLES = [Fact._meta.db_table, Citation._meta.db_table, FactSearchDocument._
               Source._meta.db_table, SourceSearchDocument._meta.db_table]
 TRACKED_TABLES = [Fact._meta.db_table, Citation._meta.db_table, Source._meta.db_table]
 # Tables whose user triggers are off while the load runs: history records editors'
-# writes, and a bulk load is not one; the search documents' status trigger reads
+# writes, and a bulk load is not one (the sources' brief trigger is off with their
+# history: the loader writes the briefs itself); the search documents' status trigger reads
 # each document's fact, with a plan made while the facts table was empty (a whole
 # scan of it per document, in one long transaction), so the loader writes each
 # document's status itself.

@@ -8,7 +8,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from kbase.facts import services
 from kbase.facts.models import Fact, FactAnalysis, FactSearchDocument
-from tests.factories import SourceFactory
+from tests.factories import CitationFactory, SourceFactory
+from tests.sources.test_briefs import cited_source
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,3 +46,10 @@ def test_upgrading_keeps_every_facts_status_number_check_and_highlight_words():
     assert {row["fact_id"]: row for row in FactAnalysis.objects.values()} == expected
     statuses = dict(FactSearchDocument.objects.values_list("fact_id", "status"))
     assert statuses == {published.pk: Fact.Status.PUBLISHED, draft.pk: Fact.Status.DRAFT}
+
+
+def test_upgrading_writes_every_existing_sources_brief(api):
+    citation = CitationFactory()
+    _migrate([("sources", "0003_source_delete_delete")])
+    _migrate()
+    assert cited_source(api, citation)["title"] == citation.source.title_ko

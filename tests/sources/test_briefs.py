@@ -2,8 +2,6 @@
 follows every write of the source and of its publisher, by whatever path."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from kbase.facts.services import discrepancy_create
 from kbase.sources.models import Publisher, Source
@@ -73,13 +71,3 @@ def test_a_discrepancy_shows_its_sources_as_edited(api):
     (shown,) = page["discrepancies"]
     assert [s["source"]["publisher"]["name"] for s in shown["statements"]] == [
         korean.publisher.name_en, "KBS World"]
-
-
-@pytest.mark.django_db(transaction=True)
-def test_upgrading_writes_every_existing_sources_brief(api):
-    citation = CitationFactory()
-    executor = MigrationExecutor(connection)
-    executor.migrate([("sources", "0003_source_delete_delete")])
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-    assert cited_source(api, citation)["title"] == citation.source.title_ko
