@@ -6,7 +6,7 @@ machine: the physical floor (bench/floor.py: JSON built by PostgreSQL, served by
 a bare WSGI app), the same answers from a bare Django view behind kbase's
 middleware (bench/plain/django_floor.py: what Django's request cycle adds) and a
 plain DRF build on the same tables (bench/plain/). All are served by the same
-gunicorn configuration, the one the README recommends for production, on
+gunicorn configuration, the one docs/operations.md recommends for production, on
 loopback; wrk drives them from another process.
 """
 
@@ -146,7 +146,7 @@ class Server:
 
 
 class Redis:
-    """A private Redis for the run: the shared cache the README recommends for
+    """A private Redis for the run: the shared cache docs/operations.md recommends for
     production (throttle counts without SQL, shared by every worker)."""
 
     def __init__(self):
