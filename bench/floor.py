@@ -12,6 +12,8 @@ denominator of kbase's ratios.
     GET /facts/<uuid>/[?lang=ko]                  one fact page
     GET /search/?ts=<tsquery>&config=simple|english
     GET /lookup/?key=<normalised url>
+    GET /csv/?source=<id>                         the CSV export of a source's facts,
+                                                  streamed by PostgreSQL's COPY
 """
 
 from __future__ import annotations
@@ -69,6 +71,33 @@ QUERIES = {
         ))::text FROM sources_source s WHERE s.normalized_url = %(key)s""",
 }
 
+# The rows and columns of kbase's CSV export of one source's facts
+# (kbase.facts.exports.CSV_COLUMNS), written by PostgreSQL itself.
+CSV_COPY = """
+    COPY (SELECT f.public_id AS id, f.status, f.text_ko, f.text_en, f.text_ko_origin,
+                 f.text_en_origin, f.quantity_value, f.quantity_unit, f.quantity_qualifier,
+                 f.as_of, f.as_of_precision,
+                 array_to_string(ARRAY(
+                     SELECT t.slug FROM facts_fact_topics ft
+                     JOIN facts_topic t ON t.id = ft.topic_id
+                     WHERE ft.fact_id = f.id ORDER BY t.slug), ', ') AS topics,
+                 array_to_string(ARRAY(
+                     SELECT e.slug FROM facts_fact_entities fe
+                     JOIN facts_entity e ON e.id = fe.entity_id
+                     WHERE fe.fact_id = f.id ORDER BY e.slug), ', ') AS entities,
+                 array_to_string(ARRAY(
+                     SELECT s.slug FROM facts_citation c JOIN sources_source s ON s.id = c.source_id
+                     WHERE c.fact_id = f.id ORDER BY c.id), ' | ') AS sources,
+                 array_to_string(ARRAY(
+                     SELECT c.quote FROM facts_citation c
+                     WHERE c.fact_id = f.id ORDER BY c.id), ' | ') AS quotes,
+                 '/api/v1/facts/' || f.public_id || '/' AS url
+          FROM facts_fact f
+          WHERE f.status = 'published' AND EXISTS (
+              SELECT 1 FROM facts_citation c WHERE c.fact_id = f.id AND c.source_id = %(source)s)
+          ORDER BY f.created_at DESC, f.id DESC)
+    TO STDOUT WITH (FORMAT csv, HEADER)"""
+
 _local = threading.local()
 
 
@@ -84,6 +113,13 @@ def _connection() -> psycopg.Connection:
 
 NOT_FOUND = b'{"detail": "not found"}'
 _STATUS = {200: "200 OK", 404: "404 Not Found"}
+
+
+def csv_chunks(source: int, connection: psycopg.Connection | None = None):
+    """The CSV export of a source's facts, as COPY writes it."""
+    with (connection or _connection()).cursor() as cursor, \
+            cursor.copy(CSV_COPY, {"source": source}) as copy:
+        yield from (bytes(chunk) for chunk in copy)
 
 
 def answer(path: str, query_string: str,
@@ -109,6 +145,10 @@ def answer(path: str, query_string: str,
 
 
 def application(environ, start_response):
+    if environ.get("PATH_INFO") == "/csv/":
+        query = parse_qs(environ.get("QUERY_STRING", ""))
+        start_response("200 OK", [("Content-Type", "text/csv; charset=utf-8")])
+        return csv_chunks(int(query["source"][0]))
     status, body = answer(environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""))
     start_response(_STATUS[status], [("Content-Type", "application/json"),
                                      ("Content-Length", str(len(body)))])

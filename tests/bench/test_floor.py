@@ -45,3 +45,17 @@ def test_the_floor_fact_page_is_kbases(api, facts, language):
     kbase = api.get(f"/api/v1{path}", {"lang": language}).json()
     assert kbase["discrepancies"] and kbase["topics"]
     assert floor_page(path, f"lang={language}") == kbase
+
+
+def test_the_floor_csv_holds_kbases_rows(api, facts):
+    import csv
+    import io
+
+    source = facts[0].citations.first().source
+    kbase = api.get("/api/v1/facts/csv/", {"source": source.pk})
+    kbase_rows = list(csv.reader(io.StringIO(b"".join(kbase.streaming_content)
+                                             .decode().lstrip("\ufeff"))))
+    copied = b"".join(floor.csv_chunks(source.pk, connection=connection.connection))
+    floor_rows = list(csv.reader(io.StringIO(copied.decode())))
+    assert len(kbase_rows) == 2  # the header and the one published fact citing it
+    assert floor_rows == kbase_rows
