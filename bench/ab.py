@@ -21,9 +21,10 @@ import tempfile
 from pathlib import Path
 
 from bench.database import bench_url, server_environment
-from bench.run import RESULTS, ROOT, Redis, Server, prepare, run_wrk, scenarios, warm
+from bench.results import DETAIL, ENGLISH_SEARCH, KOREAN_SEARCH, LIST, RESULTS, ROOT
+from bench.run import Redis, Server, prepare, run_wrk, scenarios, warm
 
-SCENARIOS = ("facts list (50, citations)", "fact detail", "Korean search", "English search")
+SCENARIOS = (LIST, DETAIL, KOREAN_SEARCH, ENGLISH_SEARCH)
 
 
 def git(*args: str) -> str:

@@ -22,16 +22,28 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
 
 from bench.database import bench_url, recorded_size, recreate, server_environment
+from bench.report import judge, write
+from bench.results import (
+    CSV,
+    DETAIL,
+    ENGLISH_SEARCH,
+    FILTERED,
+    KOREAN_SEARCH,
+    LIST,
+    LOOKUP,
+    RESULTS,
+    ROOT,
+    Results,
+    Run,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 # The servers' environment: kbase's runtime dependencies only, as in production
 # (`make bench` builds it; see the Makefile).
 SERVER_BIN = ROOT / ".venv-serve" / "bin"
@@ -40,39 +52,6 @@ KOREAN_QUERIES = ["인재", "전문가", "비자", "연구자", "특허", "관�
                   "스타트업", "유출"]
 ENGLISH_QUERIES = ["talent", "visa", "experts", "researchers", "patents", "tourists",
                    "medical school", "AI talent", "startups", "brain drain"]
-
-
-@dataclass
-class Target:
-    name: str
-    passed: bool
-    detail: str
-
-
-@dataclass
-class Run:
-    server: str
-    scenario: str
-    connections: int
-    requests: int
-    rps: float
-    errors: int
-    non_2xx: int
-    latency_ms: dict[str, float]
-
-
-@dataclass
-class Results:
-    started: str
-    machine: dict
-    facts: int
-    duration: int
-    load: dict | None = None
-    rounds: int = 1  # runs of each server on each scenario, alternating; medians reported
-    runs: list[Run] = field(default_factory=list)
-    queries: dict[str, int] = field(default_factory=dict)
-    rss_mb: dict[str, dict[str, float]] = field(default_factory=dict)
-    targets: list[Target] = field(default_factory=list)
 
 
 # --- Servers -----------------------------------------------------------------
@@ -215,18 +194,18 @@ def scenarios(url: str) -> list[Scenario]:
                            raw.split("?")[0] + "#comments"])
 
     return [
-        Scenario("facts list (50, citations)", {
+        Scenario(LIST, {
             "kbase": ["/api/v1/facts/?page_size=50", "/api/v1/facts/?page_size=50&lang=ko"],
             # The references serve the same pages in the same languages.
             "floor": ["/facts/?limit=50", "/facts/?limit=50&lang=ko"],
             "django": ["/django-floor/facts/?limit=50", "/django-floor/facts/?limit=50&lang=ko"],
             "plain": ["/facts/?page_size=50"]}),
-        Scenario("fact detail", {
+        Scenario(DETAIL, {
             "kbase": [f"/api/v1/facts/{i}/" for i in ids],
             "floor": [f"/facts/{i}/" for i in ids],
             "django": [f"/django-floor/facts/{i}/" for i in ids],
             "plain": [f"/facts/{i}/" for i in ids]}),
-        Scenario("filtered list (topic, date)", {
+        Scenario(FILTERED, {
             "kbase": [f"/api/v1/facts/?page_size=50&topic={t}&as_of_after={d}"
                       for t, d in filters],
             "floor": [f"/facts/?limit=50&topic={t}&after={d}" for t, d in filters],
@@ -234,21 +213,22 @@ def scenarios(url: str) -> list[Scenario]:
                       for t, d in filters]}),
         # A Korean search is a Korean reader's: results in Korean, highlighted by the
         # Korean analyser (the floor serves them in Korean, without highlights).
-        Scenario("Korean search", {
+        Scenario(KOREAN_SEARCH, {
             "kbase": [f"/api/v1/search/?q={quote(q)}&lang=ko" for q in KOREAN_QUERIES],
             "floor": [f"/search/?ts={quote(tsquery(q, True))}&lang=ko"
                       for q in KOREAN_QUERIES]},
             connections=(1, 8)),
-        Scenario("English search", {
+        Scenario(ENGLISH_SEARCH, {
             "kbase": [f"/api/v1/search/?q={quote(q)}" for q in ENGLISH_QUERIES],
             "floor": [f"/search/?ts={quote(tsquery(q, False))}" for q in ENGLISH_QUERIES]},
             connections=(1, 8)),
-        Scenario("URL lookup", {
+        Scenario(LOOKUP, {
             "kbase": [f"/api/v1/sources/lookup/?url={quote(variant(u), safe='')}"
                       for _, u, _ in sources],
             "floor": [f"/lookup/?key={quote(key, safe='')}" for _, _, key in sources]}),
-        Scenario("CSV export (one source's facts)", {
-            "kbase": [f"/api/v1/facts/csv/?source={pk}" for pk, _, _ in sources]}),
+        Scenario(CSV, {
+            "kbase": [f"/api/v1/facts/csv/?source={pk}" for pk, _, _ in sources],
+            "floor": [f"/csv/?source={pk}" for pk, _, _ in sources]}),
     ]
 
 
@@ -286,9 +266,23 @@ def count_queries(env: dict[str, str], paths: list[str]) -> dict[str, int]:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def read_paths(plan: list[Scenario]) -> list[str]:
+    """One request to each of kbase's read endpoints (the list at three sizes)."""
+    def first(scenario: str) -> str:
+        return next(p for s in plan if s.name == scenario for p in s.paths["kbase"])
+
+    detail = first(DETAIL)
+    source = first(CSV).rsplit("=", 1)[1]
+    return ["/api/v1/facts/?page_size=1", "/api/v1/facts/?page_size=50",
+            "/api/v1/facts/?page_size=200", detail, first(KOREAN_SEARCH),
+            first(ENGLISH_SEARCH), first(LOOKUP), "/api/v1/sources/",
+            f"/api/v1/sources/{source}/", f"/api/v1/sources/{source}/facts/",
+            detail + "history/", "/api/v1/changes/"]
+
+
 # --- Reads with a streaming replica -------------------------------------------
 
-REPLICA_SCENARIOS = ("facts list (50, citations)", "fact detail")
+REPLICA_SCENARIOS = (LIST, DETAIL)
 
 
 def measure_with_replica(results: Results, url: str, env: dict[str, str],
@@ -373,10 +367,20 @@ def warm(server: Server, paths: list[str]) -> None:
             pass  # a failing path shows up in the measured run
 
 
+def csv_rows_per_response(server: Server, paths: list[str]) -> float:
+    """The mean number of rows (lines after the header) each path's CSV holds."""
+    counts = []
+    for path in paths:
+        with urllib.request.urlopen(server.request(path), timeout=30) as response:
+            counts.append(response.read().count(b"\n") - 1)
+    return sum(counts) / len(counts)
+
+
 def measure(results: Results, servers: dict[str, Server], plan: list[Scenario],
             duration: int, rounds: int = 1) -> None:
     """Each scenario on each server, `rounds` times in alternation: the machine's speed
     drifts within minutes, and alternating lets every server meet the same drift."""
+    rows: dict[str, float] = {}
     for scenario in plan:
         for connections in scenario.connections:
             for round_number in range(rounds):
@@ -384,6 +388,8 @@ def measure(results: Results, servers: dict[str, Server], plan: list[Scenario],
                     server = servers[name]
                     if connections == scenario.connections[0] and round_number == 0:
                         warm(server, paths)
+                        if scenario.name == CSV:
+                            rows[name] = csv_rows_per_response(server, paths)
                     run_wrk(server, paths, connections, max(1, duration // 5))  # warm up
                     raw = run_wrk(server, paths, connections, duration)
                     seconds = raw["duration_us"] / 1e6
@@ -392,7 +398,9 @@ def measure(results: Results, servers: dict[str, Server], plan: list[Scenario],
                               rps=round(raw["requests"] / seconds, 1),
                               errors=raw["errors"], non_2xx=raw["non_2xx"],
                               latency_ms={k: round(v / 1000, 2)
-                                          for k, v in raw["latency_us"].items()})
+                                          for k, v in raw["latency_us"].items()},
+                              round=round_number,
+                              rows_per_response=rows.get(name))
                     results.runs.append(run)
                     print(f"    {scenario.name:<34} {name:<6} c={connections:<2} "
                           f"{run.rps:>8.1f} req/s  p50 {run.latency_ms['p50']:>7.2f} ms  "
@@ -450,20 +458,14 @@ def main() -> int:
     measure_with_replica(results, url, env, plan, args.duration, args.rounds)
 
     print("==> queries per request")
-    list_paths = ["/api/v1/facts/?page_size=1", "/api/v1/facts/?page_size=50",
-                  "/api/v1/facts/?page_size=200"]
-    detail_path = next(p for s in plan if s.name == "fact detail" for p in s.paths["kbase"])
-    search_path = next(p for s in plan if s.name == "Korean search" for p in s.paths["kbase"])
     try:
-        results.queries = count_queries(env, [*list_paths, detail_path, search_path])
+        results.queries = count_queries(env, read_paths(plan))
         results.queries.update({f"plain {path}": n for path, n in count_queries(
             plain_env, ["/facts/?page_size=1", "/facts/?page_size=50"]).items()})
     finally:
         redis.stop()
     for path, count in results.queries.items():
         print(f"    {count:>3}  {path}")
-
-    from bench.report import judge, write
 
     results.targets = judge(results, smoke=args.smoke)
     paths = write(results)
