@@ -25,10 +25,12 @@ from tests.helpers import http_request, running_server
 
 MAX_LAG_SECONDS = 3
 SETUP_SCRIPT = """
+from django.contrib.auth import get_user_model
 from kbase.core.services import admin_ensure, api_token_create
 from tests.factories import SourceFactory
 admin_ensure(username="admin", password="cluster-demo-only-1f9c")
-print(api_token_create(username="admin"), SourceFactory().pk)
+print(api_token_create(user=get_user_model().objects.get(username="admin"), name="demo")[1],
+      SourceFactory().pk)
 """
 FACT = {"text_ko": "E-7-S 비자로 체류 중인 전문가는 {n}명뿐이다.",
         "text_en": "Only {n} experts reside in Korea under the E-7-S visa."}

@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from kbase.core.services import api_token_create
 from kbase.facts.roles import roles_ensure
 from tests.factories import UserFactory
 
@@ -14,7 +14,8 @@ def api() -> APIClient:
 
 def _client_for(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    _token, key = api_token_create(user=user, name="tests")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     client.user = user
     return client
 

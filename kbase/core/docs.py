@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -27,10 +28,30 @@ ANONYMOUS_READ_PERMISSIONS = (
 NO_NUL_PATTERN = r"^[^\u0000]*$"
 
 
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """The API key is sent either way, each a security scheme of its own (alternatives):
+    `Authorization: Token <key>` and `Authorization: Bearer <key>`."""
+
+    target_class = "kbase.core.authentication.ApiTokenAuthentication"
+    name = ["tokenAuth", "bearerAuth"]
+
+    def get_security_requirement(self, auto_schema) -> list[dict[str, list[str]]]:
+        return [{"tokenAuth": []}, {"bearerAuth": []}]
+
+    def get_security_definition(self, auto_schema) -> list[dict[str, str]]:
+        description = ("An API token from `python manage.py create_api_token <user>` or "
+                       "the admin; revoked or expired tokens are refused with 401.")
+        return [
+            {"type": "apiKey", "in": "header", "name": "Authorization",
+             "description": f"`Token <key>`. {description}"},
+            {"type": "http", "scheme": "bearer", "description": description},
+        ]
+
+
 class KbaseAutoSchema(AutoSchema):
     """drf-spectacular's schema, with the security of each operation as it is enforced:
     when every permission of the view lets anonymous clients read, a read operation
-    lists the empty requirement `{}` (authentication optional) beside token and session.
+    lists the empty requirement `{}` (authentication optional) beside tokens and session.
     drf-spectacular only knows this of AllowAny and IsAuthenticatedOrReadOnly."""
 
     def get_auth(self) -> list[dict[str, list[str]]]:

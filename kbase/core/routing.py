@@ -39,7 +39,8 @@ logger = logging.getLogger(__name__)
 PRIMARY = DEFAULT_DB_ALIAS
 # Tables whose reads must see the latest writes (a throttle counter, a session, a
 # token just revoked, a login lockout) or that are written while reading.
-PRIMARY_ONLY_APPS = frozenset({"django_cache", "sessions", "authtoken", "axes", "admin"})
+PRIMARY_ONLY_APPS = frozenset({"django_cache", "sessions", "axes", "admin"})
+PRIMARY_ONLY_MODELS = frozenset({"core.apitoken"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 PRIMARY_PATH_PREFIXES = ("/admin/",)
 RECENT_WRITE_COOKIE = "kbase_recent_write"
@@ -216,7 +217,9 @@ class ReplicaRouter:
 
     def db_for_read(self, model, **hints) -> str:
         state = _current.get()
-        if state is None or not state.may_use_replica or model._meta.app_label in PRIMARY_ONLY_APPS:
+        if (state is None or not state.may_use_replica
+                or model._meta.app_label in PRIMARY_ONLY_APPS
+                or model._meta.label_lower in PRIMARY_ONLY_MODELS):
             return PRIMARY
         if not state.chosen:
             state.replica, state.chosen = replica_choose(), True

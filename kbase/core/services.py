@@ -1,12 +1,21 @@
-"""Writes that belong to no single app: the bootstrap admin account."""
+"""Writes that belong to no single app: the bootstrap admin account, API tokens."""
 
 from __future__ import annotations
 
 import secrets
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from kbase.core.models import ApiToken
+
+# New keys start with this, so that secret scanners and people can tell a kbase key.
+API_KEY_START = "kb_"
 
 
 def refuse_unknown_fields(fields: dict[str, Any], allowed: set[str]) -> None:
@@ -39,19 +48,32 @@ def admin_ensure(*, username: str = "admin", password: str = "") -> str | None:
 
 
 @transaction.atomic
-def api_token_create(*, username: str) -> str:
-    """A new API token for `username`, replacing (so revoking) any previous one."""
-    from rest_framework.authtoken.models import Token
-
-    user = get_user_model().objects.get(username=username)
-    Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user).key
+def api_token_create(*, user, name: str,
+                     expires_at: datetime | None = None) -> tuple[ApiToken, str]:
+    """A new named API token for `user`, and its key: the only time the key exists
+    outside the client, as the database keeps its SHA-256 digest alone."""
+    key = API_KEY_START + secrets.token_hex(32)
+    token = ApiToken(user=user, name=name.strip(), expires_at=expires_at,
+                     prefix=ApiToken.prefix_of(key), digest=ApiToken.digest_of(key))
+    token.full_clean()
+    token.save()
+    return token, key
 
 
 @transaction.atomic
-def api_token_revoke(*, username: str) -> bool:
-    """Revoke `username`'s token; True if there was one."""
-    from rest_framework.authtoken.models import Token
+def api_tokens_revoke(*, tokens: QuerySet[ApiToken]) -> int:
+    """Revoke the tokens not yet revoked among `tokens`; answers how many."""
+    return tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
 
-    deleted, _ = Token.objects.filter(user__username=username).delete()
-    return deleted > 0
+
+def api_token_mark_used(*, token: ApiToken, now: datetime) -> None:
+    """Record that `token` authenticated a request, at most once every
+    KBASE_TOKEN_LAST_USED_SECONDS, so that reading with a token is not a write
+    each time. The condition is in the UPDATE: concurrent requests write once."""
+    interval = timedelta(seconds=settings.KBASE_TOKEN_LAST_USED_SECONDS)
+    if token.last_used_at is not None and now - token.last_used_at < interval:
+        return
+    ApiToken.objects.filter(
+        Q(last_used_at__isnull=True) | Q(last_used_at__lte=now - interval), pk=token.pk,
+    ).update(last_used_at=now)
+    token.last_used_at = now

@@ -23,7 +23,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "corsheaders",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -173,7 +172,7 @@ CORS_URLS_REGEX = r"^/api/.*$"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "kbase.core.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
@@ -224,6 +223,10 @@ SPECTACULAR_SETTINGS = {
         "DiscrepancyAspectEnum": "kbase.facts.models.Discrepancy.Aspect",
     },
 }
+
+# An API token's "last used" time is written at most this often, so that reading with a
+# token does not write to the database on every request.
+KBASE_TOKEN_LAST_USED_SECONDS = env.int("KBASE_TOKEN_LAST_USED_SECONDS", default=300)
 
 KBASE_ADMIN_PASSWORD = env.str("KBASE_ADMIN_PASSWORD", default="")
 

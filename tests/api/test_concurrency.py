@@ -6,8 +6,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from rest_framework.authtoken.models import Token
 
+from kbase.core.services import api_token_create
 from kbase.facts import services
 from kbase.facts.models import Fact
 from tests.factories import UserFactory
@@ -29,7 +29,7 @@ def request(url: str, *, method: str = "GET", token: str, body: dict | None = No
 @pytest.mark.django_db(transaction=True)
 def test_twenty_concurrent_patches_with_one_etag_let_exactly_one_through(live_server):
     user = UserFactory(username="racer", is_superuser=True)
-    token = Token.objects.create(user=user).key
+    _token, token = api_token_create(user=user, name="racer")
     fact = services.fact_create(text_en="the original", user=user)
     url = f"{live_server.url}/api/v1/facts/{fact.public_id}/"
     _, headers, _ = request(url, token=token)

@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import pytest
-from rest_framework.authtoken.models import Token
 
+from kbase.core.services import api_token_create
 from kbase.facts.seed import seed_load
 from tests.factories import UserFactory
 from tests.helpers import PROJECT_DIR, current_database_url, running_server
@@ -59,8 +59,8 @@ def test_the_api_holds_to_its_schema_under_fuzzing(with_token):
     extra: list[str] = [*ANONYMOUS]
     if with_token:
         editor = UserFactory(username="fuzzer", is_superuser=True)
-        extra = [*EDITOR,
-                 "--header", f"Authorization: Token {Token.objects.create(user=editor).key}"]
+        _token, key = api_token_create(user=editor, name="fuzzing")
+        extra = [*EDITOR, "--header", f"Authorization: Token {key}"]
     with running_server(env={"DATABASE_URL": current_database_url(),
                              "KBASE_THROTTLE_ANON": "100000/minute",
                              "KBASE_THROTTLE_USER": "100000/minute"},

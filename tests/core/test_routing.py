@@ -110,9 +110,15 @@ def test_cache_sessions_tokens_and_login_attempts_are_read_from_the_primary():
 
     cache_model = DatabaseCache("kbase_cache", {}).cache_model_class
     labels = {cache_model._meta.app_label, Session._meta.app_label,
-              apps.get_model("authtoken", "Token")._meta.app_label,
               apps.get_model("axes", "AccessAttempt")._meta.app_label}
     assert labels <= routing.PRIMARY_ONLY_APPS
+    router = routing.ReplicaRouter()
+    token = routing.begin(routing.RequestRouting(may_use_replica=True, replica="replica1",
+                                                 chosen=True))
+    try:
+        assert router.db_for_read(apps.get_model("core", "ApiToken")) == "default"
+    finally:
+        routing.end(token)
 
 
 def test_migrations_run_on_the_primary_only():

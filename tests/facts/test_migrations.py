@@ -8,7 +8,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from kbase.facts import services
 from kbase.facts.models import Fact, FactAnalysis, FactSearchDocument
-from tests.factories import CitationFactory, SourceFactory
+from tests.core.test_api_tokens import tables_holding
+from tests.factories import CitationFactory, SourceFactory, UserFactory
 from tests.sources.test_briefs import cited_source
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -53,3 +54,26 @@ def test_upgrading_writes_every_existing_sources_brief(api):
     _migrate([("sources", "0003_source_delete_delete")])
     _migrate()
     assert cited_source(api, citation)["title"] == citation.source.title_ko
+
+
+def test_upgrading_keeps_drf_token_keys_working_and_drops_them_in_clear(api):
+    user = UserFactory(username="newsdesk", is_superuser=True)
+    key = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"  # DRF's keys: 40 hex digits
+    _migrate([("core", "0001_api_token")])
+    with connection.cursor() as cursor:  # DRF authtoken's table, as its migrations left it
+        cursor.execute("CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, "
+                       "created timestamptz NOT NULL, user_id integer NOT NULL UNIQUE "
+                       "REFERENCES auth_user (id) DEFERRABLE INITIALLY DEFERRED)")
+        cursor.execute("INSERT INTO authtoken_token VALUES (%s, now(), %s)", [key, user.pk])
+        cursor.execute("INSERT INTO django_migrations (app, name, applied) "
+                       "VALUES ('authtoken', '0004_alter_tokenproxy_options', now())")
+    _migrate()
+
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.post("/api/v1/facts/", {"text_en": "Only 38 experts"}).status_code == 201
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('authtoken_token'), "
+                       "(SELECT count(*) FROM django_migrations WHERE app = 'authtoken'), "
+                       "(SELECT array_agg(prefix || ' ' || name) FROM core_apitoken)")
+        assert cursor.fetchone() == (None, 0, [f"{key[:12]} API token (carried over)"])
+    assert tables_holding(key) == []

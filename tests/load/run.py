@@ -90,7 +90,7 @@ def prepare(*, editors: int, linked_sources: int = 20) -> list[str]:
     for n in range(1, editors + 1):
         user, _ = get_user_model().objects.get_or_create(username=f"{EDITOR_PREFIX}{n}")
         user.groups.add(group)
-        tokens.append(api_token_create(username=user.username))
+        tokens.append(api_token_create(user=user, name="load test")[1])
     return tokens
 
 
