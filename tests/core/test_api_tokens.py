@@ -3,9 +3,11 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from psycopg import sql
@@ -16,6 +18,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 FACTS = "/api/v1/facts/"
+TOKENS = "/admin/core/apitoken/"
 
 
 def new_key(user, *options: str) -> str:
@@ -172,3 +175,115 @@ def test_the_command_revokes_all_of_a_users_tokens_but_no_one_elses(writer):
     assert new_key(writer, "--revoke") == "revoked 2"
     assert [client_with(f"Token {key}").get(FACTS).status_code for key in keys] == [401, 401]
     assert client_with(f"Token {other}").get(FACTS).status_code == 200
+
+
+# --- the admin -------------------------------------------------------------------------
+
+def staff(username: str, *permissions: str) -> Client:
+    user = UserFactory(username=username, is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(
+        content_type__app_label="core", codename__in=permissions))
+    browser = Client()
+    browser.force_login(user)
+    browser.user = user
+    return browser
+
+
+def pk_of(key: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM core_apitoken WHERE prefix = %s", [key[:12]])
+        return cursor.fetchone()[0]
+
+
+def test_the_admin_lists_prefixes_and_never_keys(writer):
+    key = new_key(writer, "--name", "laptop")
+    browser = staff("chief", "view_apitoken")
+    page = browser.get(TOKENS).content.decode()
+    assert key[:12] in page and "laptop" in page and key not in page
+
+
+def test_staff_without_the_permission_see_only_their_own_tokens(writer):
+    others = new_key(writer, "--name", "someone else's")
+    browser = staff("reporter")
+    own = new_key(browser.user, "--name", "my laptop")
+    response = browser.get(TOKENS)
+    assert response.status_code == 200
+    assert [token.name for token in response.context["cl"].result_list] == ["my laptop"]
+    assert browser.get(f"{TOKENS}{pk_of(others)}/change/").status_code == 302
+    assert own[:12] in response.content.decode()
+
+
+def test_staff_with_the_permission_revoke_another_users_token(writer):
+    key = new_key(writer)
+    browser = staff("security desk", "view_apitoken", "change_apitoken")
+    response = browser.post(TOKENS, {"action": "revoke", "_selected_action": [pk_of(key)]},
+                            follow=True)
+    assert "1 token revoked." in response.content.decode()
+    assert token_row(key)["revoked_at"] is not None
+    assert client_with(f"Token {key}").get(FACTS).status_code == 401
+
+
+def test_staff_without_the_permission_cannot_revoke_another_users_token(writer):
+    key = new_key(writer)
+    browser = staff("reporter")
+    own = new_key(browser.user)
+    response = browser.post(TOKENS, {"action": "revoke",
+                                     "_selected_action": [pk_of(key), pk_of(own)]},
+                            follow=True)
+    assert response.status_code == 200
+    assert "1 token revoked." in response.content.decode()
+    assert token_row(key)["revoked_at"] is None
+    assert client_with(f"Token {key}").get(FACTS).status_code == 200
+    assert client_with(f"Token {own}").get(FACTS).status_code == 401
+
+
+def test_staff_who_may_only_view_everyones_tokens_revoke_only_their_own(writer):
+    key = new_key(writer)
+    browser = staff("auditor", "view_apitoken")
+    own = new_key(browser.user)
+    response = browser.post(TOKENS, {"action": "revoke",
+                                     "_selected_action": [pk_of(key), pk_of(own)]},
+                            follow=True)
+    page = response.content.decode()
+    assert "1 token revoked." in page and "1 token of another user was left" in page
+    assert token_row(key)["revoked_at"] is None
+    assert token_row(own)["revoked_at"] is not None
+
+
+def test_staff_create_their_own_token_in_the_admin_and_see_its_key_once():
+    browser = staff("reporter")
+    response = browser.post(f"{TOKENS}add/", {"name": "my laptop", "expires_at_0": "",
+                                              "expires_at_1": ""})
+    assert response.status_code == 200
+    key = response.context["key"]
+    assert key.startswith("kb_") and key in response.content.decode()
+    assert tables_holding(key) == []
+    assert client_with(f"Token {key}").get(FACTS).status_code == 200
+    assert key not in browser.get(TOKENS).content.decode()
+    assert owner_of(key) == "reporter"
+
+
+def test_the_admin_refuses_an_expiry_in_the_past():
+    browser = staff("reporter")
+    response = browser.post(f"{TOKENS}add/", {"name": "old", "expires_at_0": "2020-01-01",
+                                              "expires_at_1": "10:00:00"})
+    assert response.status_code == 200
+    assert "An expiry must be in the future." in response.content.decode()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM core_apitoken")
+        assert cursor.fetchone() == (0,)
+
+
+def owner_of(key: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT u.username FROM core_apitoken t JOIN auth_user u "
+                       "ON u.id = t.user_id WHERE t.prefix = %s", [key[:12]])
+        return cursor.fetchone()[0]
+
+
+def test_only_staff_with_the_add_permission_create_tokens_for_others(writer):
+    form = {"user": writer.pk, "name": "for the desk", "expires_at_0": "", "expires_at_1": ""}
+    reporter = staff("reporter")
+    assert owner_of(reporter.post(f"{TOKENS}add/", form).context["key"]) == "reporter"
+    chief = staff("chief", "add_apitoken")
+    assert owner_of(chief.post(f"{TOKENS}add/", form).context["key"]) == "newsdesk"
