@@ -10,6 +10,8 @@ import gc
 import multiprocessing
 import os
 
+from kbase.core.proxies import forwarded_allow_ips_for, trusted_proxies
+
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 9)))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
@@ -19,7 +21,11 @@ preload_app = True
 # GUNICORN_ACCESSLOG="" turns access logs off (when the load balancer keeps them).
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The peers whose X-Forwarded-Proto says the request came over HTTPS: the proxies
+# KBASE_TRUSTED_PROXIES trusts (none by default), unless FORWARDED_ALLOW_IPS says.
+forwarded_allow_ips = os.environ.get(
+    "FORWARDED_ALLOW_IPS",
+    forwarded_allow_ips_for(trusted_proxies(os.environ.get("KBASE_TRUSTED_PROXIES", ""))))
 # Request-line and header limits: kbase has no reason to accept huge URLs.
 limit_request_line = 8190
 

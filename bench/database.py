@@ -47,7 +47,9 @@ def record_size(url: str, facts: int) -> None:
 
 
 def server_environment(url: str, **extra: str) -> dict[str, str]:
-    """What kbase's production settings need to run on loopback."""
+    """What kbase's production settings need to run on loopback. The benchmark
+    plays the TLS-terminating proxy (X-Forwarded-Proto: https), so its address is
+    trusted as one."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "kbase.settings.production",
@@ -55,6 +57,7 @@ def server_environment(url: str, **extra: str) -> dict[str, str]:
         "SECRET_KEY": "bench-only-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "SECURE_HSTS_SECONDS": "0",
+        "KBASE_TRUSTED_PROXIES": "127.0.0.1",
         "GUNICORN_ACCESSLOG": "",
         **extra,
     }

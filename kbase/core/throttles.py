@@ -12,6 +12,10 @@ sliding window, approximated. Refused requests count too, so a client that keeps
 hammering stays refused until its rate falls. (The database cache, for development
 without Redis, increments by reading and writing back: not atomic.)
 
+Clients are told apart by account when signed in, otherwise by address: the
+address kbase.core.proxies derives (X-Forwarded-For counts only through the
+proxies KBASE_TRUSTED_PROXIES trusts).
+
 While Redis cannot count (restarting, unreachable, slower than its socket timeout),
 requests go through unthrottled and the log says so, once a minute: throttling
 protects the service, and must not take its reads down with it.
@@ -28,6 +32,7 @@ from rest_framework import throttling
 from rest_framework.request import Request
 
 from kbase.core.cache import CountUnavailable
+from kbase.core.proxies import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +71,9 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
     elapsed: float
     current: int
     previous: int
+
+    def get_ident(self, request) -> str:
+        return client_address(request)
 
     def allow_request(self, request: Request, view) -> bool:
         if self.rate is None:

@@ -5,6 +5,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from kbase.core.proxies import trusted_proxies
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -12,6 +14,11 @@ env = environ.Env()
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The proxies in front of kbase whose X-Forwarded-For is believed (and whose
+# X-Forwarded-Proto gunicorn believes: gunicorn.conf.py): none by default; a count,
+# or their networks (kbase.core.proxies says how each is read). Throttles and login
+# lockouts count the client address derived from it.
+KBASE_TRUSTED_PROXIES = trusted_proxies(env.str("KBASE_TRUSTED_PROXIES", default=""))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -54,8 +61,8 @@ MIDDLEWARE = [
 ]
 
 # Admin logins: after KBASE_LOGIN_FAILURES failed attempts for one username from one
-# address, that pair is locked out for an hour (django-axes, stored in the database
-# so every worker sees it).
+# client address (kbase.core.proxies), that pair is locked out for an hour
+# (django-axes, stored in the database so every worker sees it).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -65,6 +72,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "kbase.core.proxies.client_address"
 
 ROOT_URLCONF = "kbase.urls"
 WSGI_APPLICATION = "kbase.wsgi.application"

@@ -8,7 +8,9 @@ DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Whether a request came over HTTPS is gunicorn's to say (wsgi.url_scheme): it
+# believes X-Forwarded-Proto only from the proxies KBASE_TRUSTED_PROXIES trusts
+# (gunicorn.conf.py), where Django's SECURE_PROXY_SSL_HEADER would believe anyone.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

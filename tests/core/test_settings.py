@@ -47,3 +47,22 @@ def test_database_sessions_have_a_statement_timeout_and_no_parallel_workers():
         cursor.execute("SELECT current_setting('statement_timeout'), "
                        "current_setting('max_parallel_workers_per_gather')")
         assert cursor.fetchone() == ("15s", "0")
+
+
+def run_python(code: str, *, env: dict[str, str]) -> subprocess.CompletedProcess:
+    left_out = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "KBASE_TRUSTED_PROXIES"}
+    clean_env = {k: v for k, v in os.environ.items() if k not in left_out}
+    return subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR,
+                          env={**clean_env, **env}, capture_output=True, text=True, timeout=120)
+
+
+def test_production_believes_no_forwarded_scheme_itself():
+    # gunicorn says whether a request came over HTTPS, believing X-Forwarded-Proto
+    # from the trusted proxies alone; SECURE_PROXY_SSL_HEADER would believe anyone.
+    result = run_python("import django; django.setup(); from django.conf import settings; "
+                        "print(settings.SECURE_PROXY_SSL_HEADER)",
+                        env={"DJANGO_SETTINGS_MODULE": "kbase.settings.production",
+                             "SECRET_KEY": secrets.token_urlsafe(50),
+                             "ALLOWED_HOSTS": "kbase.example", "KBASE_TRUSTED_PROXIES": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "None"

@@ -53,12 +53,15 @@ class LoadResult:
 
 def server_environment(database_url: str) -> dict[str, str]:
     """What the production settings need on loopback, with throttles that count but
-    never refuse (the load test measures the service, not its rate limits)."""
+    never refuse (the load test measures the service, not its rate limits). The
+    load test plays the TLS-terminating proxy (X-Forwarded-Proto: https), so its
+    address is trusted as one."""
     return {
         "DATABASE_URL": database_url,
         "SECRET_KEY": "load-test-only-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_HSTS_SECONDS": "0",
+        "KBASE_TRUSTED_PROXIES": "127.0.0.1",
         "KBASE_THROTTLE_ANON": "1000000/minute",
         "KBASE_THROTTLE_USER": "1000000/minute",
     }
