@@ -60,7 +60,8 @@ def main() -> int:
         tree = Path(tmp) / "ref"
         git("worktree", "add", "--detach", str(tree), args.ref)
         redis = Redis()
-        env = server_environment(url, REDIS_URL=redis.url, KBASE_THROTTLE_ANON="1000000/second")
+        env = server_environment(url, REDIS_URL=redis.url, KBASE_THROTTLE_ANON="1000000/second",
+                                 KBASE_THROTTLE_DUMP="1000000/second")
         servers = {commit: Server("ab-ref", "kbase.wsgi", env, "/healthz", root=tree),
                    "this checkout": Server("ab-this", "kbase.wsgi", env, "/healthz")}
         try:

@@ -436,7 +436,8 @@ def main() -> int:
     plan = scenarios(url)
     redis = Redis()
     # Throttles count every request (their cost is measured) but never refuse one.
-    env = server_environment(url, REDIS_URL=redis.url, KBASE_THROTTLE_ANON="1000000/second")
+    env = server_environment(url, REDIS_URL=redis.url, KBASE_THROTTLE_ANON="1000000/second",
+                             KBASE_THROTTLE_DUMP="1000000/second")
     # The bare Django view and the plain DRF build: kbase's settings, bench.plain's URLs.
     plain_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.plain.settings"}
     servers = {

@@ -14,7 +14,8 @@ without Redis, increments by reading and writing back: not atomic.)
 
 Clients are told apart by account when signed in, otherwise by address: the
 address kbase.core.proxies derives (X-Forwarded-For counts only through the
-proxies KBASE_TRUSTED_PROXIES trusts).
+proxies KBASE_TRUSTED_PROXIES trusts). Rates are read from the settings when a
+throttle is made, so a changed setting applies at once.
 
 While Redis cannot count (restarting, unreachable, slower than its socket timeout),
 requests go through unthrottled and the log says so, once a minute: throttling
@@ -30,6 +31,7 @@ import time
 from django.core.cache import BaseCache
 from rest_framework import throttling
 from rest_framework.request import Request
+from rest_framework.settings import api_settings
 
 from kbase.core.cache import CountUnavailable
 from kbase.core.proxies import client_address
@@ -71,6 +73,11 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
     elapsed: float
     current: int
     previous: int
+
+    @property
+    def THROTTLE_RATES(self) -> dict:  # type: ignore[override]
+        # DRF's class attribute holds the rates read when DRF was imported.
+        return api_settings.DEFAULT_THROTTLE_RATES
 
     def get_ident(self, request) -> str:
         return client_address(request)
@@ -116,6 +123,30 @@ def _warn_uncounted(error: CountUnavailable) -> None:
 
 class AnonymousRateThrottle(SlidingWindowThrottle, throttling.AnonRateThrottle):
     """Anonymous clients, by address."""
+
+
+class ClientRateThrottle(SlidingWindowThrottle):
+    """Every client in one scope (set by subclasses): by account when signed in,
+    otherwise by address."""
+
+    def get_cache_key(self, request, view) -> str:
+        user = getattr(request, "user", None)
+        ident = (f"account-{user.pk}" if user is not None and user.is_authenticated
+                 else self.get_ident(request))
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class DumpRateThrottle(ClientRateThrottle):
+    """Downloads of the whole base (CSV, NDJSON): each costs the server far more
+    than a page of the API, so they have their own, stricter rate."""
+
+    scope = "dumps"
+
+
+class PageRateThrottle(ClientRateThrottle):
+    """The public search page (a Django view: kbase.facts.pages calls it)."""
+
+    scope = "page"
 
 
 class AccountRateThrottle(SlidingWindowThrottle, throttling.UserRateThrottle):

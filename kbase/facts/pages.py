@@ -8,11 +8,12 @@ from functools import wraps
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from kbase.core.representation import pick_language
 from kbase.core.search import QueryError, headline_html, highlight_korean, parse_query
+from kbase.core.throttles import PageRateThrottle
 from kbase.sources import selectors as source_selectors
 from kbase.sources.models import Publisher
 from kbase.sources.normalize import InvalidURL
@@ -39,6 +40,27 @@ def with_csp(view):
     return wrapped
 
 
+def with_throttle(view):
+    """Past the `page` rate, the page itself answers 429, saying when to come back
+    (and Retry-After says it to machines); the view and its queries do not run."""
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        throttle = PageRateThrottle()
+        if throttle.allow_request(request, view=None):
+            return view(request, *args, **kwargs)
+        seconds = throttle.wait()
+        message = ngettext("Too many searches; try again in %(seconds)d second.",
+                           "Too many searches; try again in %(seconds)d seconds.",
+                           seconds) % {"seconds": seconds}
+        response = render(request, "kbase/home.html", {
+            "topics": [], "publishers": [], "params": request.GET, "errors": [message],
+            "language": _language(request)}, status=429)
+        response["Retry-After"] = str(seconds)
+        return response
+
+    return wrapped
+
+
 def _language(request: HttpRequest) -> str:
     return "ko" if (get_language() or "").startswith("ko") else "en"
 
@@ -54,6 +76,7 @@ def _card(fact, language: str, query=None) -> dict:
 
 
 @with_csp
+@with_throttle
 def home(request: HttpRequest) -> HttpResponse:
     language = _language(request)
     params = request.GET

@@ -203,6 +203,10 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("KBASE_THROTTLE_ANON", default="600/minute"),
         "user": env.str("KBASE_THROTTLE_USER", default="3000/minute"),
+        # The whole base as CSV or NDJSON, per client (account or address).
+        "dumps": env.str("KBASE_THROTTLE_DUMP", default="30/hour"),
+        # The public search page (kbase.facts.pages), per client.
+        "page": env.str("KBASE_THROTTLE_PAGE", default="120/minute"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

@@ -14,4 +14,5 @@ STORAGES = {
 }
 # Throttling is tested on its own with explicit rates; the rest of the suite
 # should not trip over it.
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None}}
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+    "anon": None, "user": None, "dumps": None, "page": None}}

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pgtrigger
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from kbase.facts.models import Fact
@@ -175,3 +176,27 @@ def test_the_dump_streams_50000_facts_in_flat_memory(api):
     assert (lines_small, lines_large) == (5000, 50000)
     # Ten times the facts, about the same memory: it grows with the batch, not the data.
     assert peak_large < peak_small * 1.5, (peak_small, peak_large)
+
+
+@pytest.fixture
+def dump_rate(settings):
+    """Two whole-base downloads a minute, counted from nothing (the counts live in the
+    shared cache); the API's other rates unlimited, as in the rest of the suite."""
+    cache.clear()
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+        **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "dumps": "2/minute"}}
+
+
+@pytest.mark.parametrize("client_fixture", ["api", "reader"])
+def test_the_dumps_answer_429_past_their_rate_and_the_api_still_answers(
+        request, dump_rate, client_fixture):
+    client = request.getfixturevalue(client_fixture)
+    FactFactory()
+    assert client.get("/api/v1/facts/csv/").status_code == 200
+    assert client.get("/api/v1/facts/ndjson/").status_code == 200
+    for path in ("/api/v1/facts/csv/", "/api/v1/facts/ndjson/"):
+        refused = client.get(path)
+        assert refused.status_code == 429
+        assert refused["Content-Type"] == "application/problem+json"
+        assert 1 <= int(refused["Retry-After"]) <= 60
+    assert client.get("/api/v1/facts/").status_code == 200

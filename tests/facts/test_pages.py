@@ -1,6 +1,7 @@
 """The public pages, through Django's test client (browser flows: tests/browser)."""
 
 import pytest
+from django.core.cache import cache
 
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact
@@ -91,3 +92,35 @@ def test_the_public_pages_carry_a_strict_content_security_policy(client, seeded)
     for url in ("/", f"/facts/{fact_id}/"):
         policy = client.get(url)["Content-Security-Policy"]
         assert "script-src 'none'" in policy and "frame-ancestors 'none'" in policy
+
+
+@pytest.fixture
+def page_rate(settings):
+    """Two searches a minute, counted from nothing (the counts live in the shared cache)."""
+    cache.clear()
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+        **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "page": "2/minute"}}
+
+
+def test_the_search_page_answers_429_past_its_rate_saying_when_to_come_back(client,
+                                                                            page_rate):
+    FactFactory(text_en="Only 38 experts")
+    statuses = [client.get("/", {"q": "experts"}, HTTP_ACCEPT_LANGUAGE="en").status_code
+                for _ in range(2)]
+    refused = client.get("/", {"q": "experts"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert statuses == [200, 200]
+    assert refused.status_code == 429
+    assert refused["Content-Type"] == "text/html; charset=utf-8"
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused["Content-Security-Policy"].startswith("default-src 'self'")
+    page = refused.content.decode()
+    assert f"Too many searches; try again in {refused['Retry-After']} second" in page
+    assert "Only 38 experts" not in page
+    assert 'name="q"' in page  # the page itself, its form included
+
+
+def test_the_search_page_counts_readers_by_address_not_all_together(client, page_rate):
+    statuses = [client.get("/", REMOTE_ADDR=f"203.0.113.{n % 2}").status_code
+                for n in range(4)]
+    assert statuses == [200] * 4
+    assert client.get("/", REMOTE_ADDR="203.0.113.0").status_code == 429

@@ -64,6 +64,7 @@ def server_environment(database_url: str) -> dict[str, str]:
         "KBASE_TRUSTED_PROXIES": "127.0.0.1",
         "KBASE_THROTTLE_ANON": "1000000/minute",
         "KBASE_THROTTLE_USER": "1000000/minute",
+        "KBASE_THROTTLE_DUMP": "1000000/minute",
     }
 
 

@@ -21,6 +21,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from kbase.core.api import (
@@ -37,6 +38,7 @@ from kbase.core.filter_backends import KbaseFilterBackend, named_filters
 from kbase.core.filters import StrictBooleanField, as_utc
 from kbase.core.search import ParsedQuery, QueryError, parse_query
 from kbase.core.serializers import UUID_PATTERN
+from kbase.core.throttles import DumpRateThrottle
 
 from .. import changes, exports, selectors, services
 from ..filtersets import DiscrepancyFilterSet, FactFilterSet
@@ -57,6 +59,9 @@ from .serializers import (
     TopicSerializer,
     citation_data,
 )
+
+# Each whole-base download also counts against the stricter `dumps` rate.
+DUMP_THROTTLES = [*api_settings.DEFAULT_THROTTLE_CLASSES, DumpRateThrottle]
 
 
 class CanPublish(permissions.BasePermission):
@@ -190,7 +195,8 @@ class FactViewSet(KbaseModelViewSet):
                        **extra)
         return self._represent(fact)
 
-    @action(detail=False, methods=["get"], url_path="csv", pagination_class=None)
+    @action(detail=False, methods=["get"], url_path="csv", pagination_class=None,
+            throttle_classes=DUMP_THROTTLES)
     def export_csv(self, request: Request) -> StreamingHttpResponse:
         rows = selectors.fact_csv_rows(self.filter_queryset(self.get_queryset()))
         response = StreamingHttpResponse(exports.csv_stream(rows.iterator(chunk_size=500)),
@@ -199,7 +205,7 @@ class FactViewSet(KbaseModelViewSet):
         return response
 
     @action(detail=False, methods=["get"], url_path="ndjson", pagination_class=None,
-            filter_backends=[])
+            filter_backends=[], throttle_classes=DUMP_THROTTLES)
     def dump(self, request: Request) -> StreamingHttpResponse:
         return StreamingHttpResponse(
             exports.ndjson_stream(selectors.fact_dump_rows(language=self.served_language)),
