@@ -58,7 +58,8 @@ serve:
 	@echo "==> admin account"
 	@$(PY) manage.py ensure_admin
 	@echo "==> serving kbase on http://127.0.0.1:$(PORT)/ (admin: /admin/, API docs: /api/docs/)"
-	@exec $(VENV)/bin/gunicorn --config gunicorn.conf.py kbase.wsgi
+	@DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-kbase.settings.local} \
+		exec $(VENV)/bin/gunicorn --config gunicorn.conf.py kbase.wsgi
 
 test: install
 	@$(WITH_DB) $(MAKE) --no-print-directory check

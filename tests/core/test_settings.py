@@ -56,6 +56,23 @@ def run_python(code: str, *, env: dict[str, str]) -> subprocess.CompletedProcess
                           env={**clean_env, **env}, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.parametrize("module", ["kbase.wsgi", "kbase.asgi"])
+def test_the_served_application_defaults_to_the_production_settings(module):
+    result = run_python(f"import {module}; from django.conf import settings; "
+                        "print(settings.SETTINGS_MODULE)",
+                        env={"SECRET_KEY": secrets.token_urlsafe(50),
+                             "ALLOWED_HOSTS": "kbase.example"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "kbase.settings.production"
+
+
+@pytest.mark.parametrize("module", ["kbase.wsgi", "kbase.asgi"])
+def test_the_served_application_refuses_to_start_without_a_secret_key(module):
+    result = run_python(f"import {module}", env={"ALLOWED_HOSTS": "kbase.example"})
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
 def test_production_believes_no_forwarded_scheme_itself():
     # gunicorn says whether a request came over HTTPS, believing X-Forwarded-Proto
     # from the trusted proxies alone; SECURE_PROXY_SSL_HEADER would believe anyone.
