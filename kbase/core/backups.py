@@ -1,6 +1,9 @@
 """Backups of the whole knowledge base with PostgreSQL's own tools: pg_dump writes
 a consistent snapshot (one transaction) in its custom format; pg_restore puts it
-back in a single transaction, so a failed restore changes nothing."""
+back in a single transaction, so a failed restore changes nothing.
+
+A backup holds every account's password hash and API token: its file is readable by
+its owner alone (0600), in a folder kbase creates for its owner alone (0700)."""
 
 from __future__ import annotations
 
@@ -35,11 +38,16 @@ def _connection_env(database: dict) -> tuple[list[str], dict[str, str]]:
 def backup_create(*, path: Path, database: dict | None = None) -> Path:
     database = database or settings.DATABASES["default"]
     args, env = _connection_env(database)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    tool = _tool("pg_dump")
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Owner-only before pg_dump writes a byte (also when replacing an older file).
+    path.touch(mode=0o600)
+    path.chmod(0o600)
     result = subprocess.run(  # noqa: S603
-        [_tool("pg_dump"), *args, "--format=custom", "--no-owner", "--file", str(path),
-         database["NAME"]], env=env, capture_output=True, text=True, check=False)
+        [tool, *args, "--format=custom", "--no-owner", "--file", str(path),
+         database["NAME"]], env=env, capture_output=True, text=True, check=False, umask=0o077)
     if result.returncode != 0:
+        path.unlink(missing_ok=True)
         raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
     return path
 

@@ -1,5 +1,10 @@
 """A backup restores the knowledge base exactly: facts, citations and history."""
 
+import io
+import os
+import stat
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -63,3 +68,28 @@ def test_restoring_a_missing_file_says_so_and_changes_nothing(tmp_path):
     with pytest.raises(CommandError, match="No backup"):
         call_command("restore", tmp_path / "nothing.dump")
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_a_backup_is_readable_by_its_owner_alone_in_a_folder_of_its_own(tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("backups").mkdir(mode=0o755)  # as an earlier kbase left it
+    previous = os.umask(0o022)
+    try:
+        call_command("backup", stdout=io.StringIO())
+    finally:
+        os.umask(previous)
+    [archive] = Path("backups").iterdir()
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(Path("backups").stat().st_mode) == 0o700
+
+
+@pytest.mark.django_db
+def test_a_backup_replacing_a_readable_file_leaves_it_readable_by_its_owner_alone(tmp_path):
+    archive = tmp_path / "kbase.dump"
+    archive.write_bytes(b"an older backup")
+    archive.chmod(0o644)
+    call_command("backup", file=archive, stdout=io.StringIO())
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert archive.stat().st_size > 1000
