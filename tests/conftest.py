@@ -2,9 +2,17 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from rest_framework.test import APIClient
 
+from kbase.core import throttles
 from kbase.core.services import api_token_create
 from kbase.facts.roles import roles_ensure
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_local_throttle_counts():
+    """Each test a new worker: a worker's unsent throttle counts (kbase.core.throttles)
+    would otherwise carry one test's requests into the next."""
+    throttles._local_counts.forget()
 
 
 @pytest.fixture

@@ -22,11 +22,11 @@ from django.core.cache.backends import redis as django_redis
 from redis import exceptions as redis_errors
 from redis.connection import AbstractConnection
 
-# Add one to KEYS[1] (expiring after ARGV[1] seconds from its first count) and
+# Add ARGV[2] to KEYS[1] (expiring after ARGV[1] seconds from its first count) and
 # return it with KEYS[2]'s value: a throttle's whole question in one round trip.
 _COUNT_REQUEST = """
-local current = redis.call('INCR', KEYS[1])
-if current == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+local current = redis.call('INCRBY', KEYS[1], ARGV[2])
+if current == tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return {current, tonumber(redis.call('GET', KEYS[2]) or '0')}
 """
 
@@ -60,14 +60,16 @@ class SharedClientRedisCacheClient(django_redis.RedisCacheClient):
             local.pid = os.getpid()
         return local.connection
 
-    def count_request(self, current_key: str, previous_key: str, timeout: int) -> list[int]:
+    def count_request(self, current_key: str, previous_key: str, timeout: int,
+                      amount: int) -> list[int]:
         connection = self._counting_connection()
+        args = (current_key, previous_key, timeout, amount)
         try:
             try:
-                return self._run_count(connection, current_key, previous_key, timeout)
+                return self._run_count(connection, *args)
             except redis_errors.NoScriptError:  # a restarted or flushed server
                 self._count_request_sha = None
-                return self._run_count(connection, current_key, previous_key, timeout)
+                return self._run_count(connection, *args)
         except redis_errors.RedisError as error:
             connection.disconnect()  # the next count connects again
             raise CountUnavailable(str(error)) from error
@@ -92,13 +94,14 @@ class RedisCache(django_redis.RedisCache):
         self._class = SharedClientRedisCacheClient
 
     def count_request(self, current_key: str, previous_key: str,
-                      timeout: int) -> tuple[int, int]:
-        """Atomically add one to the counter `current_key` (a new one expires after
-        `timeout` seconds); return it and the counter `previous_key` (0 if absent).
-        Counters are plain integers, as Django stores ints, so get() reads them."""
+                      timeout: int, amount: int = 1) -> tuple[int, int]:
+        """Atomically add `amount` to the counter `current_key` (a new one expires
+        after `timeout` seconds); return it and the counter `previous_key` (0 if
+        absent). Counters are plain integers, as Django stores ints, so get() reads
+        them."""
         # Our client, as __init__ set `_class` (which the stubs do not know).
         client = cast(SharedClientRedisCacheClient, self._cache)
         current, previous = client.count_request(
             self.make_and_validate_key(current_key), self.make_and_validate_key(previous_key),
-            timeout)
+            timeout, amount)
         return int(current), int(previous)

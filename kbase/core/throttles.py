@@ -17,6 +17,10 @@ address kbase.core.proxies derives (X-Forwarded-For counts only through the
 proxies KBASE_TRUSTED_PROXIES trusts). Rates are read from the settings when a
 throttle is made, so a changed setting applies at once.
 
+Each worker counts locally and adds its counts to the shared counter a batch at a
+time (LocalCounts): a rate of hundreds a minute costs a round trip every few
+requests of one client, and a client seen only a few times none.
+
 While Redis cannot count (restarting, unreachable, slower than its socket timeout),
 requests go through unthrottled and the log says so, once a minute: throttling
 protects the service, and must not take its reads down with it.
@@ -26,7 +30,9 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
+from dataclasses import dataclass
 
 from django.core.cache import BaseCache
 from rest_framework import throttling
@@ -43,25 +49,98 @@ _last_warning = -_WARN_EVERY_SECONDS  # time.monotonic() of the last, in this pr
 
 
 def count_request(cache: BaseCache, current_key: str, previous_key: str,
-                  timeout: int) -> tuple[int, int]:
-    """Add one to the counter at `current_key` (created with `timeout`); return it
-    and the counter at `previous_key` (0 when absent)."""
+                  timeout: int, amount: int = 1) -> tuple[int, int]:
+    """Add `amount` to the counter at `current_key` (created with `timeout`); return
+    it and the counter at `previous_key` (0 when absent)."""
     # kbase's Redis cache counts in one round trip (`cache` may be Django's proxy
     # to the configured cache, so its method is looked up, not its class).
     counter = getattr(cache, "count_request", None)
     if counter is not None:
-        return counter(current_key, previous_key, timeout)
-    if cache.add(current_key, 1, timeout):
-        current = 1
+        return counter(current_key, previous_key, timeout, amount)
+    if cache.add(current_key, amount, timeout):
+        current = amount
     else:
         try:
-            current = cache.incr(current_key)
+            current = cache.incr(current_key, amount)
         except ValueError:  # expired between add() and incr()
-            cache.set(current_key, 1, timeout)
-            current = 1
+            cache.set(current_key, amount, timeout)
+            current = amount
         # The database cache's incr() writes back with the cache's default timeout.
         cache.touch(current_key, timeout)
     return current, cache.get(previous_key, 0)
+
+
+# A worker sends its counts to the shared cache in batches of up to this share of a
+# rate (at least 1, at most MAX_BATCH): a client the worker has seen fewer times
+# than that in a window costs no round trip at all. The price is tolerance: each
+# worker may let through up to a batch less one that the others do not know of yet
+# (gunicorn.conf.py runs at most 9 workers: a rate holds within 9% of itself), and
+# the counts a worker has not sent when the window ends are not shared.
+BATCH_SHARE = 0.01
+MAX_BATCH = 100
+
+
+def batch_size(num_requests: int) -> int:
+    return max(1, min(MAX_BATCH, int(num_requests * BATCH_SHARE)))
+
+
+@dataclass
+class _WindowCount:
+    shared: int = 0  # the shared counter as this worker last read it
+    unsent: int = 0  # this worker's requests since, not yet added to it
+    previous: int = 0  # the previous window's shared counter, read with it
+
+
+class LocalCounts:
+    """This process's counts of each client's current window, sent to the shared
+    cache a batch at a time (see BATCH_SHARE). One per process; the lock keeps
+    threads of one worker (GUNICORN_THREADS) from sending the same batch twice."""
+
+    def __init__(self) -> None:
+        self._windows: dict[str, _WindowCount] = {}
+        self._window = -1  # the newest window seen: older ones are dropped
+        self._lock = threading.Lock()
+
+    def count(self, cache: BaseCache, key: str, window: int, *, timeout: int,
+              batch: int) -> tuple[int, int]:
+        """Count one request of `key` in `window`; return the counts this worker
+        knows of that window and the one before."""
+        current_key, previous_key = f"{key}:{window}", f"{key}:{window - 1}"
+        with self._lock:
+            if window > self._window:
+                self._forget_before(window - 1)
+            counts = self._windows.setdefault(current_key, _WindowCount())
+            counts.unsent += 1
+            if counts.unsent < batch:
+                return counts.shared + counts.unsent, counts.previous
+            unsent, counts.unsent = counts.unsent, 0
+        try:
+            shared, previous = count_request(cache, current_key, previous_key,
+                                             timeout=timeout, amount=unsent)
+        except CountUnavailable:
+            with self._lock:
+                counts.unsent += unsent  # sent with the next batch, if it goes through
+            raise
+        with self._lock:
+            counts.shared, counts.previous = max(counts.shared, shared), previous
+        # This request's count is the shared counter's answer to it: with concurrent
+        # threads, another's later answer must not count against this one.
+        return shared, previous
+
+    def forget(self) -> None:
+        """Drop every count (as a new worker starts): the shared counters stay."""
+        with self._lock:
+            self._windows.clear()
+            self._window = -1
+
+    def _forget_before(self, window: int) -> None:
+        self._window = window + 1
+        # Keys end in their window's number; only this window and the last are read.
+        self._windows = {key: counts for key, counts in self._windows.items()
+                         if int(key.rsplit(":", 1)[1]) >= window}
+
+
+_local_counts = LocalCounts()
 
 
 class SlidingWindowThrottle(throttling.SimpleRateThrottle):
@@ -90,9 +169,9 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
             return True
         window, self.elapsed = divmod(self.timer(), self.duration)
         try:
-            self.current, self.previous = count_request(
-                self.cache, f"{self.key}:{int(window)}", f"{self.key}:{int(window) - 1}",
-                timeout=2 * self.duration)
+            self.current, self.previous = _local_counts.count(
+                self.cache, self.key, int(window), timeout=2 * self.duration,
+                batch=batch_size(self.num_requests))
         except CountUnavailable as error:
             _warn_uncounted(error)
             return True

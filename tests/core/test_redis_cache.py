@@ -1,6 +1,7 @@
 """The shared cache on Redis (REDIS_URL), as production runs it: a real
 redis-server, started for these tests."""
 
+import contextlib
 import os
 import shutil
 import socket
@@ -167,7 +168,7 @@ def test_a_throttled_request_costs_one_redis_round_trip(redis_default_cache, mon
              if not name.startswith("cmdstat_config")}
     # One script call; commandstats also count the commands the script runs inside.
     assert calls.pop("cmdstat_evalsha") == 1
-    assert set(calls) <= {"cmdstat_incr", "cmdstat_expire", "cmdstat_get"}
+    assert set(calls) <= {"cmdstat_incrby", "cmdstat_expire", "cmdstat_get"}
 
 
 @pytest.mark.django_db
@@ -200,3 +201,70 @@ def test_a_redis_that_stops_answering_costs_a_count_its_socket_timeout():
         counting.start()
         counting.join(2)  # kbase's timeout is half a second; redis-py's own is seconds
         assert not counting.is_alive() and outcome
+
+
+def anonymous_request(address="203.0.113.9"):
+    request = RequestFactory().get("/api/v1/topics/", REMOTE_ADDR=address)
+    request.user = SimpleNamespace(is_authenticated=False)
+    return request
+
+
+@pytest.fixture
+def one_window(monkeypatch):
+    """Every request in the same minute, whenever the test runs."""
+    monkeypatch.setattr(AnonymousRateThrottle, "timer", lambda self: 60 * 1_000_000 + 30.0)
+
+
+def test_a_worker_sends_a_clients_counts_a_batch_at_a_time(redis_default_cache, monkeypatch,
+                                                            one_window):
+    # 1,000 a minute: batches of 10. The first nine requests of a client in this
+    # worker cost no round trip; the tenth adds all ten to the shared counter.
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "1000/minute"})
+    monkeypatch.setattr(throttles, "_local_counts", throttles.LocalCounts())
+    server = redis_default_cache._cache.get_client()
+    server.config_resetstat()
+    for _ in range(9):
+        assert AnonymousRateThrottle().allow_request(anonymous_request(), view=None)
+    assert "cmdstat_evalsha" not in server.info("commandstats")
+    assert AnonymousRateThrottle().allow_request(anonymous_request(), view=None)
+    assert server.info("commandstats")["cmdstat_evalsha"]["calls"] == 1
+    key = AnonymousRateThrottle().get_cache_key(anonymous_request(), view=None)
+    assert redis_default_cache.get(f"{key}:1000000") == 10
+
+
+def test_workers_counting_in_batches_hold_the_rate_within_their_batches(
+        redis_default_cache, monkeypatch, one_window):
+    # 500 a minute: batches of 5. Three workers take turns with one client's
+    # requests: together they let through at least the rate, and at most the rate and
+    # a batch less one for each worker.
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "500/minute"})
+    workers = [throttles.LocalCounts() for _ in range(3)]
+    allowed = []
+    for number in range(700):
+        monkeypatch.setattr(throttles, "_local_counts", workers[number % 3])
+        allowed.append(AnonymousRateThrottle().allow_request(anonymous_request(), view=None))
+    assert 500 <= sum(allowed) <= 500 + 3 * 4
+    assert not any(allowed[-50:])  # a client past its rate stays refused
+    # Another client is counted apart, from its first request.
+    assert AnonymousRateThrottle().allow_request(anonymous_request("198.51.100.7"), view=None)
+
+
+def test_a_batch_that_could_not_be_sent_is_sent_with_the_next(redis_default_cache,
+                                                              monkeypatch, one_window):
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "200/minute"})
+    counts = throttles.LocalCounts()
+    sent = []
+    count_request = throttles.count_request
+
+    def unavailable_once(cache, current, previous, *, timeout, amount):
+        sent.append(amount)
+        if len(sent) == 1:
+            raise CountUnavailable("restarting")
+        return count_request(cache, current, previous, timeout, amount)
+
+    monkeypatch.setattr(throttles, "count_request", unavailable_once)
+    for _ in range(3):  # batches of 2: the first fails, the next request carries it
+        with contextlib.suppress(CountUnavailable):
+            counts.count(redis_default_cache, "client", 7, timeout=120, batch=2)
+    assert sent == [2, 3]
+    assert redis_default_cache.get("client:7") == 3
