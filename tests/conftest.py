@@ -48,11 +48,40 @@ def editor(db) -> APIClient:
     return _client_for(_user_in("editor"))
 
 
+def editor_without_publish_user():
+    """Staff with every permission of the editor role but publishing."""
+    roles_ensure(Group, Permission)
+    user = UserFactory(username="editor-without-publish", is_staff=True)
+    user.user_permissions.set(Group.objects.get(name="editor").permissions
+                              .exclude(codename="publish_fact"))
+    return user
+
+
+def staff_without_permissions_user():
+    """May log in to the admin, and has been given nothing."""
+    return UserFactory(username="staff-without-permissions", is_staff=True)
+
+
+@pytest.fixture
+def editor_without_publish(db) -> APIClient:
+    """A token whose user writes facts but may not publish, retract or supersede."""
+    return _client_for(editor_without_publish_user())
+
+
+@pytest.fixture
+def staff_without_permissions(db) -> APIClient:
+    """A token whose user is staff without any permission."""
+    return _client_for(staff_without_permissions_user())
+
+
 @pytest.fixture
 def admin_api(db) -> APIClient:
     return _client_for(UserFactory(username="root", is_staff=True, is_superuser=True))
 
 
 @pytest.fixture
-def clients(api, reader, editor, admin_api) -> dict[str, APIClient]:
-    return {"anonymous": api, "reader": reader, "editor": editor, "admin": admin_api}
+def clients(api, reader, editor, editor_without_publish, staff_without_permissions,
+            admin_api) -> dict[str, APIClient]:
+    return {"anonymous": api, "reader": reader, "editor": editor,
+            "editor_without_publish": editor_without_publish,
+            "staff_without_permissions": staff_without_permissions, "admin": admin_api}

@@ -444,6 +444,11 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
     def has_publish_permission(self, request) -> bool:
         return request.user.has_perm("facts.publish_fact")
 
+    def has_import_permission(self, request) -> bool:
+        # An import creates new facts and changes existing ones.
+        return (request.user.has_perm("facts.add_fact")
+                and request.user.has_perm("facts.change_fact"))
+
 
 @admin.register(Topic, Entity)
 class NamedAdmin(admin.ModelAdmin):

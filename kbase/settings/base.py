@@ -261,6 +261,11 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 # not on one web server's disk: the confirmation may reach another server.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Importing writes rows (an admin may also ask for "change": FactAdmin does);
+# exporting reads every row, drafts included. Without these, any staff account
+# could import and export.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Events carry their transaction's start time: the change feed relies on it to
 # serve only changes no still-running transaction can precede.
 PGHISTORY_CREATED_AT_FUNCTION = "NOW()"

@@ -91,3 +91,83 @@ def test_facts_export_with_korean_text(admin_client):
         **{f"factresource_{name}": "on" for name in ("id", "text_ko", "text_en", "status")}})
     body = b"".join(response.streaming_content) if response.streaming else response.content
     assert "한국어 문장" in body.decode("utf-8-sig")
+
+
+# Who may import and export: import writes facts (add and change), export reads
+# every fact, drafts included (view).
+EXPORT = "/admin/facts/fact/export/"
+EXPORT_ALL = {"format": "0", "resource": "0", "export_items": [],
+              **{f"factresource_{name}": "on" for name in ("id", "text_en", "status")}}
+
+
+def logged_in(client, user):
+    user.is_staff = True
+    user.save()
+    client.force_login(user)
+    return client
+
+
+def import_upload():
+    return csv_file(",몰래 들여온 사실,A smuggled fact,source,translation,,,,,unknown,")
+
+
+def test_staff_without_permissions_can_neither_import_nor_export(client,
+                                                                 staff_without_permissions):
+    FactFactory(text_en="a secret draft", status=Fact.Status.DRAFT)
+    logged_in(client, staff_without_permissions.user)
+    assert client.get(IMPORT).status_code == 403
+    assert client.post(IMPORT, {"import_file": import_upload(), "format": "0",
+                                "resource": "0"}).status_code == 403
+    assert client.post(PROCESS, {"import_file_name": "x", "original_file_name": "x.csv",
+                                 "format": "0", "resource": "0"}).status_code == 403
+    assert client.get(EXPORT).status_code == 403
+    response = client.post(EXPORT, EXPORT_ALL)
+    assert response.status_code == 403
+    assert b"a secret draft" not in response.content
+    assert Fact.objects.count() == 1
+
+
+def test_staff_without_permissions_see_no_facts_in_the_admin(client,
+                                                             staff_without_permissions):
+    logged_in(client, staff_without_permissions.user)
+    assert client.get("/admin/facts/fact/").status_code == 403
+    index = client.get("/admin/").content.decode()
+    assert "/admin/facts/fact/" not in index
+
+
+def test_a_reader_may_export_drafts_but_not_import(client, reader):
+    FactFactory(text_en="a draft the newsroom reads", status=Fact.Status.DRAFT)
+    logged_in(client, reader.user)
+    page = client.get("/admin/facts/fact/").content.decode()
+    assert 'class="export_link"' in page and 'class="import_link"' not in page
+    assert client.get(IMPORT).status_code == 403
+    assert client.post(IMPORT, {"import_file": import_upload(), "format": "0",
+                                "resource": "0"}).status_code == 403
+    response = client.post(EXPORT, EXPORT_ALL)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert "a draft the newsroom reads" in body.decode("utf-8-sig")
+    assert Fact.objects.count() == 1
+
+
+def test_importing_needs_both_adding_and_changing_facts(client):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="adds-only", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(
+        content_type__app_label="facts", codename__in=["view_fact", "add_fact"]))
+    logged_in(client, user)
+    page = client.get("/admin/facts/fact/").content.decode()
+    assert 'class="import_link"' not in page
+    assert client.get(IMPORT).status_code == 403
+
+
+def test_an_editor_without_publish_rights_imports(client, editor_without_publish):
+    logged_in(client, editor_without_publish.user)
+    page = client.get("/admin/facts/fact/").content.decode()
+    assert 'class="import_link"' in page and 'class="export_link"' in page
+    confirm(client, preview(client, import_upload()))
+    fact = Fact.objects.get()
+    assert fact.text_en == "A smuggled fact" and fact.status == Fact.Status.DRAFT
