@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -20,11 +21,24 @@ CSV_COLUMNS = ["id", "status", "text_ko", "text_en", "text_ko_origin", "text_en_
                "as_of_precision", "topics", "entities", "sources", "quotes", "url"]
 # A spreadsheet runs a cell starting with these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# ... except a plain number such as a negative quantity, which stays a number.
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 def neutralise(cell: str) -> str:
-    """Make a cell inert in spreadsheets (OWASP CSV injection): prefix a quote."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    """Make a cell inert in spreadsheets (OWASP CSV injection): prefix a quote.
+    Every spreadsheet kbase writes (the API's CSV, the admin's CSV and XLSX) goes
+    through here."""
+    if cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def unneutralise(cell: str) -> str:
+    """The cell as it was before neutralise(), for a spreadsheet coming back."""
+    if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 def csv_row(row: dict[str, Any]) -> list[str]:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from . import services
+from .exports import neutralise, unneutralise
 from .models import Entity, Fact, Topic
 from .services import FACT_FIELDS
 
@@ -45,6 +46,16 @@ class FactResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         use_transactions = True
+
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        return neutralise(value) if isinstance(value, str) else value
+
+    def before_import_row(self, row, **kwargs):
+        # A cell kbase neutralised on export comes back as it was written.
+        for column, value in row.items():
+            if isinstance(value, str):
+                row[column] = unneutralise(value)
 
     def get_instance(self, instance_loader, row):
         raw = (row.get("id") or "").strip()

@@ -55,6 +55,13 @@ def test_the_csv_export_follows_the_filters_and_hides_drafts(api):
     assert [row["text_en"] for row in rows] == ["kept"]
 
 
+def test_a_negative_quantity_stays_a_number_in_the_csv(api):
+    CitationFactory(fact=FactFactory(text_en="fell", quantity_value=Decimal("-2.5"),
+                                     quantity_unit="percent", quantity_qualifier="exact"))
+    (row,) = csv_rows(api.get("/api/v1/facts/csv/"))
+    assert row["quantity_value"] == "-2.5"
+
+
 def csv_rows(response) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(body_of(response).decode("utf-8-sig"))))
 

@@ -1,14 +1,17 @@
 """Spreadsheet import and export of facts in the admin."""
 
+import csv
 import io
 import re
+from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from kbase.facts.models import Fact
-from tests.factories import FactFactory, TopicFactory
+from tests.factories import FactFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,10 +154,6 @@ def test_a_reader_may_export_drafts_but_not_import(client, reader):
 
 
 def test_importing_needs_both_adding_and_changing_facts(client):
-    from django.contrib.auth.models import Permission
-
-    from tests.factories import UserFactory
-
     user = UserFactory(username="adds-only", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(
         content_type__app_label="facts", codename__in=["view_fact", "add_fact"]))
@@ -171,3 +170,51 @@ def test_an_editor_without_publish_rights_imports(client, editor_without_publish
     confirm(client, preview(client, import_upload()))
     fact = Fact.objects.get()
     assert fact.text_en == "A smuggled fact" and fact.status == Fact.Status.DRAFT
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1)",
+            "\t=1+1", "\r=1+1"]
+
+
+def exported_rows(admin_client, format_index: str) -> list[dict]:
+    response = admin_client.post(EXPORT, {**EXPORT_ALL, "format": format_index,
+                                          "factresource_quantity_value": "on"})
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if format_index == "0":
+        return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    sheet = load_workbook(io.BytesIO(body)).active
+    cells = [[cell for cell in row] for row in sheet.iter_rows()]
+    header = [cell.value for cell in cells[0]]
+    assert all(cell.data_type != "f" for row in cells for cell in row)  # no formula cell
+    return [dict(zip(header, [cell.value for cell in row], strict=True))
+            for row in cells[1:]]
+
+
+@pytest.mark.parametrize("format_index", ["0", "1"], ids=["csv", "xlsx"])
+def test_exported_cells_that_would_run_as_formulas_are_neutralised(admin_client,
+                                                                   format_index):
+    for text in FORMULAS:
+        FactFactory(text_en=text)
+    texts = {row["text_en"] for row in exported_rows(admin_client, format_index)}
+    if format_index == "1":  # XML keeps no carriage return: it reads back as a line feed
+        texts = {text.replace("\n", "\r") for text in texts}
+    assert texts == {"'" + text for text in FORMULAS}
+
+
+@pytest.mark.parametrize("format_index", ["0", "1"], ids=["csv", "xlsx"])
+def test_an_exported_negative_quantity_stays_a_number(admin_client, format_index):
+    FactFactory(text_en="fell by 2.5 points", quantity_value=-2.5, quantity_unit="percent",
+                quantity_qualifier="exact")
+    (row,) = exported_rows(admin_client, format_index)
+    assert Decimal(str(row["quantity_value"])) == Decimal("-2.5")
+
+
+def test_a_neutralised_cell_imports_as_it_was_written(admin_client):
+    fact = FactFactory(text_en="-3% on the year", status=Fact.Status.DRAFT)
+    (row,) = exported_rows(admin_client, "0")
+    assert row["text_en"] == "'-3% on the year"
+    upload = csv_file(f"{fact.public_id},{fact.text_ko},\"'-3% on the year, edited\",source,"
+                      "translation,,,,,unknown,")
+    confirm(admin_client, preview(admin_client, upload))
+    fact.refresh_from_db()
+    assert fact.text_en == "-3% on the year, edited"
