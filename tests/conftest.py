@@ -25,6 +25,7 @@ def _client_for(user) -> APIClient:
     _token, key = api_token_create(user=user, name="tests")
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     client.user = user
+    client.key = key  # for requests made outside the test client (a live server)
     return client
 
 

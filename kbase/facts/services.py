@@ -182,17 +182,26 @@ def fact_retract(*, fact: Fact, user: User = None, reason: str,
 @transaction.atomic
 def fact_supersede(*, fact: Fact, replacement: Fact, user: User = None, reason: str,
                    expected_version: int | None = None) -> Fact:
-    """Mark a published fact superseded by `replacement`, refusing any cycle."""
+    """Mark a published fact superseded by `replacement`, a published fact.
+
+    Readers follow superseded_by to the replacement, so it must be one they can read:
+    not a draft or a fact in review (the public would find nothing there), nor a
+    retracted or superseded one. Since the replacement is never superseded, following
+    superseded_by from `fact` ends at it: no chain can loop back."""
     reason = _require_reason(reason)
     if replacement.pk == fact.pk:
-        raise ServiceError(_("A fact cannot supersede itself."), field="superseded_by")
-    replacement = Fact.objects.select_for_update().get(pk=replacement.pk)
-    if replacement.status in {Fact.Status.RETRACTED, Fact.Status.SUPERSEDED}:
+        raise ServiceError(_("A fact cannot supersede itself."), field="replacement")
+    # Both rows locked, always in the same order: two editors superseding A by B
+    # and B by A wait for each other instead of deadlocking.
+    locked = {row.pk: row for row in Fact.objects.select_for_update()
+              .filter(pk__in=[fact.pk, replacement.pk]).order_by("pk")}
+    if replacement.pk not in locked:  # deleted since the client named it
+        raise ServiceError(_("The replacement no longer exists."), field="replacement")
+    replacement = locked[replacement.pk]
+    if replacement.status != Fact.Status.PUBLISHED:
         raise ServiceError(
-            _("The replacement is %(status)s; choose a current fact.")
-            % {"status": replacement.get_status_display()}, field="superseded_by")
-    # The replacement is current (never superseded), so following
-    # superseded_by from `fact` ends at it: no chain can loop back.
+            _("The replacement is %(status)s; only a published fact can replace another.")
+            % {"status": replacement.get_status_display()}, field="replacement")
     return _transition(fact=fact, user=user, allowed_from={Fact.Status.PUBLISHED},
                        to=Fact.Status.SUPERSEDED, reason=reason,
                        expected_version=expected_version, superseded_by=replacement)

@@ -2,15 +2,18 @@
 
 import json
 import threading
+import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
+from django.db import connection, transaction
 
 from kbase.core.services import api_token_create
 from kbase.facts import services
 from kbase.facts.models import Fact
-from tests.factories import UserFactory
+from tests.factories import FactFactory, UserFactory
 
 
 def request(url: str, *, method: str = "GET", token: str, body: dict | None = None,
@@ -57,3 +60,64 @@ def test_twenty_concurrent_patches_with_one_etag_let_exactly_one_through(live_se
     assert fact.version == 2 and fact.text_en.startswith("edit number")
     assert fact.events.count() == history_before + statuses.count(200)
     assert Fact.objects.count() == 1
+
+
+@contextmanager
+def facts_held(*facts: Fact):
+    """This connection holds the facts' rows locked until the block ends; `queued(n)`
+    waits until n other transactions wait for a lock, so racing requests reach the
+    database in a known order and meet there."""
+    def queued(count: int) -> None:
+        deadline = time.monotonic() + 20
+        while True:
+            with connection.cursor() as cursor:
+                # A transaction sees one snapshot of the activity unless it asks again.
+                cursor.execute("SELECT pg_stat_clear_snapshot()")
+                cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                               "current_database() AND wait_event_type = 'Lock'")
+                if cursor.fetchone()[0] >= count:
+                    return
+            assert time.monotonic() < deadline, "the requests never queued for the lock"
+            time.sleep(0.05)
+
+    with transaction.atomic():
+        list(Fact.objects.select_for_update().filter(pk__in=[fact.pk for fact in facts]))
+        yield queued
+
+
+def race(live_server, token: str, held: list[Fact], calls: list[tuple]) -> list[int]:
+    """Send `calls` (method, path, body) one after the other while `held` is locked,
+    each queued behind the one before; then let them all through. Their statuses."""
+    statuses: list[int] = [0] * len(calls)
+
+    def call(index: int, method: str, path: str, body: dict | None) -> None:
+        statuses[index] = request(f"{live_server.url}{path}", method=method, token=token,
+                                  body=body)[0]
+
+    threads = []
+    with facts_held(*held) as queued:
+        for index, (method, path, body) in enumerate(calls):
+            thread = threading.Thread(target=call, args=(index, method, path, body))
+            thread.start()
+            threads.append(thread)
+            queued(index + 1)
+    for thread in threads:
+        thread.join(timeout=30)
+    return statuses
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_superseding_each_others_fact_get_one_answer_each(live_server, editor):
+    token = editor.key
+    a, b = FactFactory(), FactFactory()
+    assert a.pk < b.pk
+    statuses = race(live_server, token, [a], [
+        ("POST", f"/api/v1/facts/{b.public_id}/supersede/",
+         {"replacement": str(a.public_id), "reason": "a is newer"}),
+        ("POST", f"/api/v1/facts/{a.public_id}/supersede/",
+         {"replacement": str(b.public_id), "reason": "b is newer"})])
+    assert statuses == [200, 400]  # not a deadlock's 503
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.status, b.status, b.superseded_by) == (Fact.Status.PUBLISHED,
+                                                     Fact.Status.SUPERSEDED, a)

@@ -191,8 +191,25 @@ def test_a_supersede_cycle_answers_400(editor):
     response = editor.post(detail(new) + "supersede/", {"replacement": str(old.public_id),
                                                         "reason": "cycle"}, format="json")
     assert response.status_code == 400
-    assert "superseded_by" in response.json()["errors"]
+    assert "replacement" in response.json()["errors"]
     assert Fact.objects.get(pk=new.pk).status == Fact.Status.PUBLISHED
+
+
+@pytest.mark.parametrize("status", [Fact.Status.DRAFT, Fact.Status.REVIEW])
+def test_an_unpublished_replacement_answers_400_naming_it(editor, status):
+    old, draft = FactFactory(), FactFactory(status=status)
+    response = editor.post(detail(old) + "supersede/", {"replacement": str(draft.public_id),
+                                                        "reason": "newer"}, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    message = f"The replacement is {draft.get_status_display()}; only a published fact " \
+              "can replace another."
+    assert response.json()["errors"] == {"replacement": [message]}
+    assert response.json()["detail"] == message
+    old.refresh_from_db()
+    assert (old.status, old.superseded_by, old.version) == (Fact.Status.PUBLISHED, None, 1)
+    # The public fact still answers, and points at nothing the public cannot read.
+    assert editor.get(detail(old)).json()["superseded_by"] is None
 
 
 def test_a_malformed_replacement_id_answers_400(editor):

@@ -112,3 +112,29 @@ def test_admin_logins_lock_out_after_five_failures(client, django_user_model):
                                             "password": "the-right-password-42"})
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def supersede_action(admin_client, facts, replacement):
+    return admin_client.post(FACTS, {"action": "supersede", "apply": "Apply",
+                                     "_selected_action": [fact.pk for fact in facts],
+                                     "reason": "newer figures",
+                                     "replacement": replacement.pk}, follow=True)
+
+
+def test_the_supersede_action_offers_no_draft_as_replacement(admin_client):
+    fact, draft = FactFactory(text_en="old figure"), FactFactory(status=Fact.Status.DRAFT)
+    page = supersede_action(admin_client, [fact], draft).content.decode()
+    assert "Select a valid choice" in page
+    fact.refresh_from_db()
+    assert (fact.status, fact.superseded_by) == (Fact.Status.PUBLISHED, None)
+
+
+def test_the_supersede_action_shows_why_the_service_refused(admin_client):
+    fact, other = FactFactory(text_en="old figure"), FactFactory(text_en="other figure")
+    page = supersede_action(admin_client, [fact, other], other).content.decode()
+    assert "1 fact(s) updated." in page
+    assert "Other figure: A fact cannot supersede itself." in page
+    fact.refresh_from_db()
+    other.refresh_from_db()
+    assert (fact.status, fact.superseded_by) == (Fact.Status.SUPERSEDED, other)
+    assert other.status == Fact.Status.PUBLISHED

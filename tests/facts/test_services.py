@@ -94,9 +94,43 @@ def test_superseding_links_both_ways_and_refuses_a_cycle():
     assert list(new.supersedes.all()) == [old]
     with pytest.raises(ServiceError) as error:
         services.fact_supersede(fact=new, replacement=old, reason="cycle")
-    assert error.value.field == "superseded_by"
+    assert error.value.field == "replacement"
     new.refresh_from_db()
     assert new.status == Fact.Status.PUBLISHED
+
+
+@pytest.mark.parametrize("status", [Fact.Status.DRAFT, Fact.Status.REVIEW,
+                                    Fact.Status.RETRACTED])
+def test_only_a_published_fact_can_be_the_replacement(status):
+    fact, replacement = FactFactory(), FactFactory(status=status)
+    with pytest.raises(ServiceError) as error:
+        services.fact_supersede(fact=fact, replacement=replacement, reason="newer")
+    assert error.value.field == "replacement"
+    assert error.value.status_code == 400
+    assert replacement.get_status_display() in error.value.message
+    fact.refresh_from_db()
+    assert (fact.status, fact.superseded_by, fact.version) == (Fact.Status.PUBLISHED, None, 1)
+
+
+def test_a_fact_cannot_supersede_itself():
+    fact = FactFactory()
+    with pytest.raises(ServiceError) as error:
+        services.fact_supersede(fact=fact, replacement=fact, reason="newer")
+    assert (error.value.field, error.value.message) == ("replacement",
+                                                        "A fact cannot supersede itself.")
+    fact.refresh_from_db()
+    assert fact.status == Fact.Status.PUBLISHED
+
+
+@pytest.mark.parametrize("status", [Fact.Status.DRAFT, Fact.Status.REVIEW,
+                                    Fact.Status.RETRACTED])
+def test_only_a_published_fact_can_be_superseded(status):
+    fact, replacement = FactFactory(status=status), FactFactory()
+    with pytest.raises(InvalidTransition) as error:
+        services.fact_supersede(fact=fact, replacement=replacement, reason="newer")
+    assert error.value.field == "status"
+    fact.refresh_from_db()
+    assert (fact.status, fact.superseded_by) == (status, None)
 
 
 def test_history_records_who_and_why():

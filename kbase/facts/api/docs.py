@@ -257,8 +257,10 @@ FACT_VIEWSET = {
     "supersede": extend_schema(
         summary="Supersede a fact",
         description="published → superseded by `replacement` (the id of a current fact). "
-                    "Needs `facts.publish_fact`; `reason` is required. A replacement that is "
-                    "itself retracted or superseded is refused, so no cycle can form.",
+                    "Needs `facts.publish_fact`; `reason` is required. The replacement must be "
+                    "published: a draft, a fact in review, a retracted or a superseded one, "
+                    "or the fact itself, answers 400 naming `replacement` (so no cycle can "
+                    "form).",
         request=SupersedeSerializer, responses={200: FactSerializer, **WRITE_PROBLEMS},
         examples=[OpenApiExample("Supersede", request_only=True, value={
             "replacement": "5f0c9a4e-3b8d-5d41-8f3e-0a9b7c6d5e4f",
