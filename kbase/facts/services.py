@@ -160,6 +160,9 @@ def fact_publish(*, fact: Fact, user: User = None, reason: str,
                  expected_version: int | None = None) -> Fact:
     """Publish a draft or reviewed fact; a published fact rests on at least one citation."""
     reason = _require_reason(reason)
+    # Counted under the fact's lock, which citation_delete takes too: a citation
+    # removed meanwhile is either seen gone here or refused there.
+    _lock(fact, expected_version)
     if not Citation.objects.filter(fact_id=fact.pk).exists():
         raise InvalidTransition(_("A fact needs at least one citation before it is published."),
                                 field="citations")
@@ -272,8 +275,12 @@ def citation_update(*, citation: Citation, user: User = None, reason: str = "",
 
 @transaction.atomic
 def citation_delete(*, citation: Citation, user: User = None, reason: str = "") -> None:
-    fact = citation.fact
-    if fact.status == Fact.Status.PUBLISHED and fact.citations.count() == 1:
+    """Remove a citation; a published fact keeps at least one. The fact's row lock
+    (as fact_publish takes it) makes concurrent removals and publishing take turns,
+    each seeing the citations the one before left."""
+    fact = _lock(citation.fact, None)
+    others = Citation.objects.filter(fact_id=fact.pk).exclude(pk=citation.pk)
+    if fact.status == Fact.Status.PUBLISHED and not others.exists():
         raise InvalidTransition(_("A published fact keeps at least one citation."),
                                 field="citations")
     with _history(user, reason or _("citation removed")):

@@ -12,8 +12,8 @@ from django.db import connection, transaction
 
 from kbase.core.services import api_token_create
 from kbase.facts import services
-from kbase.facts.models import Fact
-from tests.factories import FactFactory, UserFactory
+from kbase.facts.models import Citation, Fact
+from tests.factories import CitationFactory, FactFactory, UserFactory
 
 
 def request(url: str, *, method: str = "GET", token: str, body: dict | None = None,
@@ -104,6 +104,36 @@ def race(live_server, token: str, held: list[Fact], calls: list[tuple]) -> list[
     for thread in threads:
         thread.join(timeout=30)
     return statuses
+
+
+def citation_url(citation: Citation) -> str:
+    return f"/api/v1/facts/{citation.fact.public_id}/citations/{citation.pk}/"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_deletes_leave_a_published_fact_one_citation(live_server, editor):
+    token = Token.objects.get(user=editor.user).key
+    fact = CitationFactory(fact=FactFactory()).fact
+    first, second = fact.citations.get(), CitationFactory(fact=fact)
+    statuses = race(live_server, token, [fact], [("DELETE", citation_url(first), None),
+                                                 ("DELETE", citation_url(second), None)])
+    assert statuses == [204, 409]
+    assert list(fact.citations.all()) == [second]
+    assert Fact.objects.get(pk=fact.pk).status == Fact.Status.PUBLISHED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_while_the_last_citation_goes_publishes_nothing_uncited(live_server,
+                                                                          editor):
+    token = Token.objects.get(user=editor.user).key
+    citation = CitationFactory(fact=FactFactory(status=Fact.Status.DRAFT))
+    fact = citation.fact
+    statuses = race(live_server, token, [fact], [
+        ("DELETE", citation_url(citation), None),
+        ("POST", f"/api/v1/facts/{fact.public_id}/publish/", {"reason": "checked"})])
+    assert statuses == [204, 409]
+    fact.refresh_from_db()
+    assert fact.status == Fact.Status.DRAFT and not fact.citations.exists()
 
 
 @pytest.mark.django_db(transaction=True)
