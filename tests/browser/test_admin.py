@@ -9,7 +9,8 @@ from kbase.facts import services
 from kbase.facts.models import Fact
 from kbase.sources import services as source_services
 from tests.browser.conftest import log_in
-from tests.factories import PublisherFactory, UserFactory
+from tests.conftest import editor_without_publish_user, staff_without_permissions_user
+from tests.factories import CitationFactory, FactFactory, PublisherFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -116,3 +117,36 @@ def test_an_editor_switches_the_admin_to_korean(browser, live_server, editor_acc
     with page.expect_navigation():
         page.select_option(".kbase-language-switch select", "ko")
     assert "편집 요약" in page.goto(f"{live_server.url}/admin/facts/fact/add/").text()
+
+
+def test_staff_without_permissions_see_nothing_and_cannot_import_or_export(
+        browser, live_server, transactional_db, screenshot):
+    FactFactory(text_en="An unpublished draft", status=Fact.Status.DRAFT)
+    user = staff_without_permissions_user()
+    page = browser.new_page(locale="en-US")
+    log_in(page, live_server, user.username, "correct-horse-battery")
+    screenshot(page, "index")
+    assert "You don’t have permission to view or edit anything." in page.inner_text("#content")
+    assert page.query_selector("a[href='/admin/facts/fact/']") is None
+    for path in ("", "import/", "export/", "add/"):
+        response = page.goto(f"{live_server.url}/admin/facts/fact/{path}")
+        assert response.status == 403, path
+        assert "An unpublished draft" not in page.content()
+    assert Fact.objects.count() == 1
+
+
+def test_an_editor_without_publish_rights_cannot_publish(browser, live_server,
+                                                         transactional_db):
+    fact = CitationFactory(fact=FactFactory(text_en="Awaiting review",
+                                            status=Fact.Status.REVIEW)).fact
+    user = editor_without_publish_user()
+    page = browser.new_page(locale="en-US")
+    log_in(page, live_server, user.username, "correct-horse-battery")
+    page.goto(f"{live_server.url}/admin/facts/fact/")
+    actions = page.eval_on_selector_all("select[name=action] option",
+                                        "options => options.map(o => o.value)")
+    assert "send_to_review" in actions
+    assert not {"publish", "retract", "supersede"} & set(actions)
+    assert page.query_selector("a.import_link") and page.query_selector("a.export_link")
+    fact.refresh_from_db()
+    assert fact.status == Fact.Status.REVIEW

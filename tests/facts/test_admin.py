@@ -138,3 +138,16 @@ def test_the_supersede_action_shows_why_the_service_refused(admin_client):
     other.refresh_from_db()
     assert (fact.status, fact.superseded_by) == (Fact.Status.SUPERSEDED, other)
     assert other.status == Fact.Status.PUBLISHED
+
+
+def test_an_editor_without_publish_rights_cannot_run_the_publish_action(
+        client, editor_without_publish):
+    fact = CitationFactory(fact=FactFactory(status=Fact.Status.REVIEW)).fact
+    client.force_login(editor_without_publish.user)
+    response = client.post(FACTS, {"action": "publish", "apply": "Apply",
+                                   "_selected_action": [fact.pk], "reason": "checked"},
+                           follow=True)
+    assert response.status_code == 200
+    assert "No action selected." in response.content.decode()
+    fact.refresh_from_db()
+    assert fact.status == Fact.Status.REVIEW
