@@ -198,12 +198,10 @@ def fact_supersede(*, fact: Fact, replacement: Fact, user: User = None, reason: 
     # and B by A wait for each other instead of deadlocking.
     locked = {row.pk: row for row in Fact.objects.select_for_update()
               .filter(pk__in=[fact.pk, replacement.pk]).order_by("pk")}
-    if replacement.pk not in locked:  # deleted since the client named it
-        raise ServiceError(_("The replacement no longer exists."), field="replacement")
     replacement = locked[replacement.pk]
-    if replacement.status != Fact.Status.PUBLISHED:
+    if replacement.status != Fact.Status.PUBLISHED:  # "current": published, and so public
         raise ServiceError(
-            _("The replacement is %(status)s; only a published fact can replace another.")
+            _("The replacement is %(status)s; choose a current fact.")
             % {"status": replacement.get_status_display()}, field="replacement")
     return _transition(fact=fact, user=user, allowed_from={Fact.Status.PUBLISHED},
                        to=Fact.Status.SUPERSEDED, reason=reason,

@@ -202,8 +202,7 @@ def test_an_unpublished_replacement_answers_400_naming_it(editor, status):
                                                         "reason": "newer"}, format="json")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
-    message = f"The replacement is {draft.get_status_display()}; only a published fact " \
-              "can replace another."
+    message = f"The replacement is {draft.get_status_display()}; choose a current fact."
     assert response.json()["errors"] == {"replacement": [message]}
     assert response.json()["detail"] == message
     old.refresh_from_db()

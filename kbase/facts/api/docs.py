@@ -256,7 +256,7 @@ FACT_VIEWSET = {
     ),
     "supersede": extend_schema(
         summary="Supersede a fact",
-        description="published → superseded by `replacement` (the id of a current fact). "
+        description="published → superseded by `replacement` (the id of a published fact). "
                     "Needs `facts.publish_fact`; `reason` is required. The replacement must be "
                     "published: a draft, a fact in review, a retracted or a superseded one, "
                     "or the fact itself, answers 400 naming `replacement` (so no cycle can "
