@@ -112,3 +112,13 @@ def test_a_facts_history_lists_its_changes_and_its_citations(reader):
     history = reader.get(f"/api/v1/facts/{fact.public_id}/history/").json()
     assert [c["object"]["type"] for c in history].count("citation") == 1
     assert [c["why"] for c in history if c["object"]["type"] == "fact"][-1] == "checked"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("since", ["2025-02-30T00:00:00", "2025-13-01T00:00", "2025-02-30",
+                                   "2025-01-01T25:00:00", "nonsense T garbage"])
+def test_an_impossible_since_answers_400_naming_it(api, since):
+    response = api.get(CHANGES, {"since": since})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert list(response.json()["errors"]) == ["since"]

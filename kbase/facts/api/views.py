@@ -371,18 +371,20 @@ class ChangeFeedView(KbaseViewSetMixin, generics.GenericAPIView):
                 raise ValidationError({"cursor": [_("This cursor is not one kbase issued; "
                                                     "start again with ?since=.")]}) from None
         if since:
+            return None, self._since(since)
+        return None, None
+
+    def _since(self, since: str) -> datetime:
+        try:
             parsed = parse_datetime(since) if "T" in since or " " in since else None
             if parsed is None:
-                try:
-                    parsed = datetime.combine(date.fromisoformat(since), time.min)
-                except ValueError:
-                    raise ValidationError({"since": [_("Use an ISO 8601 date or time, e.g. "
-                                                       "2025-07-10T09:00:00+09:00.")]}) \
-                        from None
+                parsed = datetime.combine(date.fromisoformat(since), time.min)
             if timezone.is_naive(parsed):
                 parsed = timezone.make_aware(parsed)
-            return None, as_utc(parsed)
-        return None, None
+            return as_utc(parsed)
+        except (ValueError, OverflowError):  # not a time, or no such day or hour
+            raise ValidationError({"since": [_("Use an ISO 8601 date or time, e.g. "
+                                               "2025-07-10T09:00:00+09:00.")]}) from None
 
     def get(self, request: Request) -> Response:
         after, since = self._position(request)
