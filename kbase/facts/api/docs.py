@@ -42,8 +42,9 @@ from .serializers import (
 QUERY_PATTERN = r"[^\s\u001c-\u001f\u0085\ufeff]"
 
 CHANGE = {
-    "id": "facts.FactEvent:41",
-    "object": {"type": "fact", "id": "17", "fact_id": "0b7d3f0e-6c1a-5b8e-9a51-2f0c6f3d7e21"},
+    "id": "3f1c9a0e5b7d42e8a6c0d2b4f8e1a7c9",
+    "object": {"type": "fact", "id": "0b7d3f0e-6c1a-5b8e-9a51-2f0c6f3d7e21",
+               "fact_id": "0b7d3f0e-6c1a-5b8e-9a51-2f0c6f3d7e21"},
     "action": "update",
     "fields": {"text_en": {"old": "38 experts live in Korea on the E-7-S visa.",
                            "new": "Only 38 experts reside in Korea under the E-7-S visa."}},
@@ -51,6 +52,17 @@ CHANGE = {
     "when": "2026-11-25T09:00:00+09:00",
     "why": "Closer to the quote",
 }
+
+# What the feed shows everyone, said once for both endpoints.
+CHANGE_VISIBILITY = (
+    "Each change names objects as the API does (a fact by its public id, a citation and "
+    "a source by their id, a discrepancy by its slug) and shows only public fields (a "
+    "source's archived text only as `has_archived_text`). Clients who may not see "
+    "unpublished facts see a fact's changes from its publication on, the publication "
+    "itself as the whole published fact (every field, `old` null; its citations and "
+    "discrepancies as published are those of the fact's representation), its citations' "
+    "and discrepancies' changes made after it, nothing of a fact that is not public, "
+    "and no `who`.")
 
 E7S_FACT = {
     "id": "0b7d3f0e-6c1a-5b8e-9a51-2f0c6f3d7e21",
@@ -228,7 +240,7 @@ FACT_VIEWSET = {
         summary="A fact's history",
         description="Every recorded change to the fact, its citations and discrepancies, "
                     "oldest first: the fields changed (old and new values), who, when and "
-                    "why. Anonymous clients see no change made while the fact was a draft.",
+                    "why. " + CHANGE_VISIBILITY,
         responses={200: ChangeSerializer(many=True), **PROBLEM_RESPONSES},
         examples=[OpenApiExample("A correction", response_only=True, value=[CHANGE])]),
     "review": extend_schema(
@@ -386,10 +398,15 @@ CHANGES = extend_schema(
         "a cursor, and following it never misses or repeats a change, even while others "
         "write. Changes appear once every transaction that could precede them has ended "
         "(`horizon`). When nothing new has happened, `next` is the same request: poll it. "
-        "Anonymous clients see no change made while a fact was a draft or in review."),
+        "The cursor is signed and holds no row id: the time of the last change served, "
+        "its type, and how many changes of that type and time were served; a cursor "
+        "issued to a reader of drafts is refused to other clients, and the reverse. "
+        "A change's `id` is opaque, unique and the same on every read. "
+        + CHANGE_VISIBILITY),
     parameters=[
         OpenApiParameter("since", OpenApiTypes.DATETIME,
-                         description="Start at this ISO 8601 time (or a date: its midnight)."),
+                         description="Start at this ISO 8601 time (or a date: its midnight). "
+                                     "A time that does not exist (2025-02-30) answers 400."),
         OpenApiParameter("cursor", {"type": "string", "pattern": SIGNED_CURSOR_PATTERN},
                          description="Continue after the last change served (from `next`). "
                                      + CURSOR_DESCRIPTION),

@@ -11,6 +11,7 @@ import uuid
 from typing import TYPE_CHECKING, Any, cast
 
 import orjson
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from orjson import Fragment
 from rest_framework import serializers
@@ -22,6 +23,7 @@ from kbase.core.serializers import SlugReferenceField, StrictInputMixin
 from kbase.sources.api.serializers import SourceBriefSerializer, source_brief
 from kbase.sources.models import Source
 
+from ..changes import SHAPES
 from ..models import Citation, Discrepancy, Entity, Fact, TextOrigin, Topic
 from ..numbers import check_numbers
 
@@ -483,10 +485,12 @@ def _joined(json_object: str, extra: dict[str, Any]) -> Fragment:
 
 
 class ChangeObjectSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=["fact", "citation", "discrepancy", "source"])
-    id = serializers.CharField(help_text=_("The changed row's id."))
-    fact_id = serializers.CharField(allow_null=True,
-                                    help_text=_("The fact concerned (public id or row id)."))
+    type = serializers.ChoiceField(choices=[shape.type for shape in SHAPES.values()])
+    id = serializers.CharField(help_text=_(
+        "The object as the API names it: a fact's public id, a citation's or a source's "
+        "id, a discrepancy's slug."))
+    fact_id = serializers.UUIDField(allow_null=True, help_text=_(
+        "The public id of the fact concerned; null for a source."))
 
 
 class FieldChangeSerializer(serializers.Serializer):
@@ -494,14 +498,23 @@ class FieldChangeSerializer(serializers.Serializer):
     new = serializers.JSONField(allow_null=True)
 
 
+# The public fields of each type, from the one declaration (changes.SHAPES).
+_CHANGE_FIELDS_HELP = format_lazy(
+    "{} {}", _("The public fields changed, with old and new values (on an insert, and on "
+               "the publication of a fact shown to anonymous clients, every one, old null):"),
+    " ".join(f"{shape.type}: {', '.join(shape.fields)}." for shape in SHAPES.values()))
+
+
 class ChangeSerializer(serializers.Serializer):
     """One recorded change (built by kbase.facts.changes.change_data)."""
 
-    id = serializers.CharField()
+    id = serializers.CharField(help_text=_("Opaque and unique; the same on every read."))
     object = ChangeObjectSerializer()
     action = serializers.ChoiceField(choices=["insert", "update", "delete"])
-    fields = serializers.DictField(child=FieldChangeSerializer())  # type: ignore[assignment]
-    who = serializers.CharField(allow_null=True)
+    fields = serializers.DictField(  # type: ignore[assignment]
+        child=FieldChangeSerializer(), help_text=_CHANGE_FIELDS_HELP)
+    who = serializers.CharField(allow_null=True, required=False, help_text=_(
+        "The author's username: shown only to readers who may see unpublished facts."))
     when = serializers.DateTimeField()
     why = serializers.CharField(allow_blank=True)
 

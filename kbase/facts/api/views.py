@@ -223,7 +223,7 @@ class FactViewSet(KbaseModelViewSet):
     def history(self, request: Request, id=None) -> Response:
         fact = self.get_object()
         events = changes.fact_history(fact=fact, user=request.user)[:1000]
-        return Response(changes.changes_data(events))
+        return Response(changes.changes_data(events, user=request.user))
 
     @action(detail=True, methods=["post"], permission_classes=[CanChangeFact])
     def review(self, request: Request, id=None) -> Response:
@@ -355,24 +355,26 @@ class ChangeFeedView(KbaseViewSetMixin, generics.GenericAPIView):
     permission_classes = [permissions.AllowAny]
     filter_backends: list = []
     pagination_class = None
-    signer = signing.Signer(salt="kbase.api.changes")
     blank_means_absent = ("since", "cursor")  # for the schema
     # The horizon (changes.change_horizon) sees the transactions still running on the
     # primary only: a replica's feed could pass over changes it has not replayed yet.
     reads_from_primary = True
 
-    def _position(self, request: Request):
-        cursor, since = request.query_params.get("cursor"), request.query_params.get("since")
-        if cursor:
-            try:
-                at, model, pk = self.signer.unsign(cursor).split("|")
-                return (datetime.fromisoformat(at), model, int(pk)), None
-            except (signing.BadSignature, ValueError):
-                raise ValidationError({"cursor": [_("This cursor is not one kbase issued; "
-                                                    "start again with ?since=.")]}) from None
-        if since:
-            return None, self._since(since)
-        return None, None
+    def _signer(self, request: Request) -> signing.Signer:
+        """Positions count the changes this client may see: a cursor signed for
+        readers of drafts is refused to the others, and the reverse."""
+        audience = "all" if selectors.can_see_unpublished(request.user) else "public"
+        return signing.Signer(salt=f"kbase.api.changes.{audience}")
+
+    def _cursor(self, request: Request, cursor: str) -> changes.Position:
+        try:
+            at, type_, served = self._signer(request).unsign_object(cursor)
+            if type_ not in changes.MODELS_BY_TYPE or type(served) is not int or served < 1:
+                raise ValueError(cursor)
+            return changes.Position(datetime.fromisoformat(at), type_, served)
+        except (signing.BadSignature, ValueError, TypeError, UnicodeDecodeError):
+            raise ValidationError({"cursor": [_("This cursor is not one kbase issued; "
+                                                "start again with ?since=.")]}) from None
 
     def _since(self, since: str) -> datetime:
         try:
@@ -387,19 +389,20 @@ class ChangeFeedView(KbaseViewSetMixin, generics.GenericAPIView):
                                                "2025-07-10T09:00:00+09:00.")]}) from None
 
     def get(self, request: Request) -> Response:
-        after, since = self._position(request)
+        cursor, since = request.query_params.get("cursor"), request.query_params.get("since")
+        after = self._cursor(request, cursor) if cursor else None
         size = KbaseCursorPagination().get_page_size(request)
         horizon = changes.change_horizon()
-        events = list(changes.change_list(user=request.user, after=after, since=since,
-                                          horizon=horizon)[:size])
+        events, position = changes.change_page(
+            user=request.user, after=after, since=None if after or not since
+            else self._since(since), horizon=horizon, size=size)
         # Follow `next` to continue; when nothing new has happened, it is this same
         # request, to be polled again later.
         next_url = request.build_absolute_uri()
-        if events:
-            last = events[-1]
-            token = self.signer.sign(
-                f"{last.pgh_created_at.isoformat()}|{last.pgh_model}|{last.pgh_id}")
+        if position is not None:
+            token = self._signer(request).sign_object(
+                [position.at.isoformat(), position.type, position.served])
             next_url = remove_query_param(
                 replace_query_param(next_url, "cursor", token), "since")
-        return Response({"results": changes.changes_data(events),
+        return Response({"results": changes.changes_data(events, user=request.user),
                          "next": next_url, "horizon": horizon.isoformat()})
