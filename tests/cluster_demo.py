@@ -235,11 +235,15 @@ class Demo:
         check(followed == self.feed_seen, "following the feed step by step saw "
               f"{len(followed)} events, reading it at once {len(self.feed_seen)}")
         # What an anonymous mirror may see: the source, and (every fact here being
-        # public now) each citation and each change made while a fact was public.
+        # public now) each change made while a fact was public, and each change to
+        # its citations after the transaction that made it public.
         public_changes = int(self.pair.primary.sql(
             "SELECT (SELECT count(*) FROM facts_factevent"
             "        WHERE status IN ('published', 'retracted', 'superseded'))"
-            "     + (SELECT count(*) FROM facts_citationevent)"
+            "     + (SELECT count(*) FROM facts_citationevent c WHERE c.pgh_created_at >"
+            "        (SELECT min(f.pgh_created_at) FROM facts_factevent f"
+            "         WHERE f.pgh_obj_id = c.fact_id"
+            "           AND f.status IN ('published', 'retracted', 'superseded')))"
             "     + (SELECT count(*) FROM sources_sourceevent)"))
         check(len(followed) == public_changes,
               f"the feed served {len(followed)} events; the primary holds {public_changes}")
