@@ -11,12 +11,13 @@ WITH_DB := $(PYTHON) scripts/localdb.py exec --
 PORT ?= 8000
 export PORT
 
-.PHONY: help install system-deps run serve test check lint typecheck db stop clean backup restore fuzz bench bench-smoke bench-ab cluster-demo loadtest
+.PHONY: help install system-deps run serve test check lint typecheck messages db stop clean backup restore fuzz bench bench-smoke bench-ab cluster-demo loadtest
 
 help:
 	@echo "make run    install, start the database, migrate, load the seed facts, serve on :$(PORT)"
 	@echo "make test   install, start the database, lint, run the test suite"
 	@echo "make typecheck   mypy over kbase/ (no database needed)"
+	@echo "make messages   refresh the Korean catalogue from the code, and compile it"
 	@echo "make stop   stop the project-local PostgreSQL cluster"
 	@echo "make backup / make restore FILE=...   pg_dump archive of the database, and back"
 	@echo "make cluster-demo   a primary, a streaming replica and two kbase servers, step by step"
@@ -120,6 +121,14 @@ DURATION ?= 120
 USERS ?= 20
 loadtest: install
 	@$(WITH_DB) $(PY) -m tests.load.run --duration $(DURATION) --users $(USERS)
+
+# The Korean catalogue (kbase/locale/ko): the strings kbase/ marks, merged into the
+# .po (no obsolete entries), then compiled into the .mo Django reads; both are
+# committed, and tests/core/test_i18n.py fails when the .mo is not the .po's.
+messages: $(STAMP)
+	@$(PY) manage.py makemessages -l ko --no-obsolete -i 'tests/*' -i 'bench/*' \
+		-i 'scripts/*' -i 'docker/*' -i 'artifacts/*' -i '.venv*'
+	@$(PY) manage.py compilemessages -l ko --ignore '.venv*'
 
 # `make backup` writes backups/kbase-<time>.dump; `make restore FILE=...` puts one back.
 backup: install

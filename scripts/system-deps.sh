@@ -2,9 +2,9 @@
 # Installs the Debian packages kbase needs on a fresh machine, when run as root:
 # PostgreSQL's server binaries (any major version: Debian 12 ships 15, newer
 # releases newer ones), and the headless Chromium and CJK fonts the browser
-# tests drive (without the fonts, Korean renders as empty boxes), and wrk and
-# Redis for the benchmark. As another
-# user it only reports what is missing.
+# tests drive (without the fonts, Korean renders as empty boxes), gettext for the
+# Korean catalogue, and wrk and Redis for the benchmark. As another user it only
+# reports what is missing.
 # KBASE_SKIP_SYSTEM_DEPS=1 turns it off.
 set -euo pipefail
 
@@ -12,6 +12,8 @@ set -euo pipefail
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
+# GNU gettext: the tests compile and extract the Korean catalogue (msgfmt, xgettext).
+command -v msgfmt >/dev/null || missing+=(gettext)
 if [ "${KBASE_BROWSER_TESTS:-1}" = "1" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" \
