@@ -36,15 +36,21 @@ _ACCEPT_LANGUAGE_ITEM = re.compile(
 def negotiate_language(request: Request) -> str:
     """`?lang=` wins; then the best supported Accept-Language; then English."""
     requested = request.query_params.get("lang")
-    if requested is not None:
-        if requested not in SUPPORTED_LANGUAGES:
-            raise exceptions.ValidationError(
-                {"lang": [_("Unsupported language '%(lang)s'; use 'ko' or 'en'.")
-                          % {"lang": requested[:20]}]})
-        return requested
-    header = request.headers.get("Accept-Language", "")
+    if requested is not None and requested not in SUPPORTED_LANGUAGES:
+        raise exceptions.ValidationError(
+            {"lang": [_("Unsupported language '%(lang)s'; use 'ko' or 'en'.")
+                      % {"lang": requested[:20]}]})
+    return language_of(requested=requested,
+                       accept_language=request.headers.get("Accept-Language", ""))
+
+
+def language_of(*, requested: str | None, accept_language: str) -> str:
+    """The language an API request is answered in (an unsupported `?lang=` is
+    passed over here: negotiate_language() refuses it, in this language)."""
+    if requested in SUPPORTED_LANGUAGES:
+        return cast(str, requested)
     best, best_q = None, 0.0
-    for item in header.split(",")[:20]:
+    for item in accept_language.split(",")[:20]:
         match = _ACCEPT_LANGUAGE_ITEM.match(item)
         if not match:
             continue

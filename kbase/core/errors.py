@@ -16,6 +16,7 @@ from django.db import InterfaceError, OperationalError
 from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -25,6 +26,19 @@ from .exceptions import ServiceError
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://kbase.example/problems/"
 logger = logging.getLogger(__name__)
+
+
+# The titles of the statuses kbase answers with, in the request's language (the
+# English ones are the HTTP reason phrases); any other status keeps its phrase.
+TITLES = {
+    400: gettext_lazy("Bad Request"), 401: gettext_lazy("Unauthorized"),
+    403: gettext_lazy("Forbidden"), 404: gettext_lazy("Not Found"),
+    405: gettext_lazy("Method Not Allowed"), 406: gettext_lazy("Not Acceptable"),
+    409: gettext_lazy("Conflict"), 412: gettext_lazy("Precondition Failed"),
+    413: gettext_lazy("Request Entity Too Large"), 415: gettext_lazy("Unsupported Media Type"),
+    428: gettext_lazy("Precondition Required"), 429: gettext_lazy("Too Many Requests"),
+    500: gettext_lazy("Internal Server Error"), 503: gettext_lazy("Service Unavailable"),
+}
 
 
 def problem_type(status: int) -> str:
@@ -37,7 +51,7 @@ def problem_body(
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": problem_type(status),
-        "title": title or HTTPStatus(status).phrase,
+        "title": title or str(TITLES.get(status, HTTPStatus(status).phrase)),
         "status": status,
         "detail": detail,
     }
@@ -136,31 +150,31 @@ def problem_exception_handler(exc: Exception, context: dict) -> HttpResponse | N
     return problem
 
 
-def _wants_problem(request: HttpRequest) -> bool:
+def wants_problem(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
 # Django calls the 400 and 403 handlers with the exception, and its own views need it.
 def handler400(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if _wants_problem(request):
+    if wants_problem(request):
         return problem_response(status=400, detail=_("The request could not be understood."))
     return defaults.bad_request(request, exception)
 
 
 def handler403(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if _wants_problem(request):
+    if wants_problem(request):
         return problem_response(status=403, detail=_("You do not have permission to do this."))
     return defaults.permission_denied(request, exception)
 
 
 def handler404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    if _wants_problem(request):
+    if wants_problem(request):
         return problem_response(
             status=404, detail=_("Nothing is found at %(path)s.") % {"path": request.path})
     return defaults.page_not_found(request, exception)
 
 
 def handler500(request: HttpRequest) -> HttpResponse:
-    if _wants_problem(request):
+    if wants_problem(request):
         return problem_response(status=500, detail=_("An unexpected error occurred."))
     return defaults.server_error(request)

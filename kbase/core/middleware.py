@@ -8,12 +8,36 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import routing
-from .errors import problem_response
+from .api import SUPPORTED_LANGUAGES, language_of
+from .errors import problem_response, wants_problem
 
 logger = logging.getLogger(__name__)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """The language every response is written in, errors included. The API answers
+    in its own negotiated language (`?lang=`, then Accept-Language: kbase.core.api);
+    a page takes `?lang=` (the address of each language's version of a page), then
+    what Django's LocaleMiddleware reads (the language cookie, Accept-Language).
+    First in the chain, so that the request guards' errors speak it too."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        requested = request.GET.get("lang")
+        if wants_problem(request):
+            language = language_of(requested=requested,
+                                   accept_language=request.headers.get("Accept-Language", ""))
+        elif requested in SUPPORTED_LANGUAGES:
+            language = requested
+        else:
+            super().process_request(request)
+            return
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 class RequestGuardMiddleware:
