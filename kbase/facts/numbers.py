@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 _KOREAN_UNITS = {"만": Decimal(10**4), "억": Decimal(10**8), "조": Decimal(10**12)}
 _KOREAN_SMALL_UNITS = {"천": Decimal(1000), "백": Decimal(100), "십": Decimal(10)}
 _ENGLISH_SCALES = {"thousand": Decimal(10**3), "million": Decimal(10**6),
@@ -100,14 +103,21 @@ class NumberCheck:
             and self.quantity_in_text is not False
 
     def warnings(self) -> list[str]:
+        """In the active language: the editors' screens and the public page."""
         messages = []
         if self.only_in_korean:
-            messages.append("Only the Korean text has " + _listed(self.only_in_korean))
+            messages.append(_("Only the Korean text has %(numbers)s")
+                            % {"numbers": _listed(self.only_in_korean)})
         if self.only_in_english:
-            messages.append("Only the English text has " + _listed(self.only_in_english))
+            messages.append(_("Only the English text has %(numbers)s")
+                            % {"numbers": _listed(self.only_in_english)})
         if self.quantity_in_text is False:
-            messages.append("Neither text states the quantity")
+            messages.append(_("Neither text states the quantity"))
         return messages
+
+    def _english_warnings(self) -> list[str]:
+        with translation.override("en"):
+            return self.warnings()
 
     def as_dict(self) -> dict:
         return {
@@ -117,7 +127,8 @@ class NumberCheck:
             "only_in_korean": [_text(n) for n in self.only_in_korean],
             "only_in_english": [_text(n) for n in self.only_in_english],
             "quantity_in_text": self.quantity_in_text,
-            "warnings": self.warnings(),
+            # The API's data, stored with the search index: English, whoever asks.
+            "warnings": self._english_warnings(),
         }
 
 

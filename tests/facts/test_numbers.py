@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from kbase.facts.numbers import check_numbers, english_numbers, korean_numbers
 
@@ -104,13 +105,25 @@ def test_a_number_only_one_language_has_is_a_warning():
     check = check_numbers(text_ko="법무부가 2023년 도입한 비자", text_en="introduced last year")
     assert not check.consistent
     assert check.only_in_korean == (Decimal(2023),)
-    assert check.warnings() == ["Only the Korean text has 2023"]
+    with translation.override("en"):
+        assert check.warnings() == ["Only the Korean text has 2023"]
+
+
+def test_the_warnings_speak_the_readers_language_and_the_api_data_stays_english():
+    check = check_numbers(text_ko="법무부가 2023년 도입한 비자", text_en="introduced last year",
+                          quantity=Decimal(39))
+    with translation.override("ko"):
+        assert check.warnings() == ["한국어 본문에만 있는 숫자: 2023",
+                                    "두 본문 모두 수량을 밝히지 않음"]
+        assert check.as_dict()["warnings"] == ["Only the Korean text has 2023",
+                                               "Neither text states the quantity"]
 
 
 def test_a_quantity_neither_text_states_is_a_warning():
     check = check_numbers(text_ko="전문가는 38명", text_en="38 experts", quantity=Decimal(39))
     assert check.quantity_in_text is False
-    assert "Neither text states the quantity" in check.warnings()
+    with translation.override("en"):
+        assert "Neither text states the quantity" in check.warnings()
 
 
 def test_one_language_alone_is_not_a_mismatch():
