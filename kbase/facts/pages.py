@@ -3,22 +3,29 @@ no JavaScript needed, built on the same selectors and filters as the API."""
 
 from __future__ import annotations
 
+import json
 from functools import wraps
 
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from kbase.core.models import Language
 from kbase.core.representation import pick_language
 from kbase.core.search import QueryError, headline_html, highlight_korean, parse_query
 from kbase.core.throttles import PageRateThrottle
 from kbase.sources import selectors as source_selectors
+from kbase.sources.api.serializers import source_brief
 from kbase.sources.models import Publisher
 from kbase.sources.normalize import InvalidURL
 
 from . import selectors
+from .exports import fact_jsonld
 from .filtersets import FactFilterSet
 from .models import Topic
 from .numbers import check_numbers
@@ -59,6 +66,24 @@ def with_throttle(view):
         return response
 
     return wrapped
+
+
+# What a <script> element's text must not hold raw: "</script>" or "<!--" would end
+# or change it (Django's json_script escapes the same; its element is
+# application/json, and JSON-LD needs its own type).
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _script_json(data: dict) -> SafeString:
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 (escaped above)
+
+
+def _edition(source, language: str) -> dict:
+    """A cited edition as the page shows it: the API's brief of the source, with
+    its language named and its date as precise as it is known."""
+    return {**source_brief(source, language), "language_name": Language(source.language).label,
+            "published_on": source.published_on, "precision": source.published_precision}
 
 
 def _language(request: HttpRequest) -> str:
@@ -138,8 +163,25 @@ def fact_page(request: HttpRequest, public_id) -> HttpResponse:
         raise Http404(_("No such fact."))
     check = check_numbers(text_ko=fact.text_ko, text_en=fact.text_en,
                           quantity=fact.quantity_value)
+    path = reverse("fact-page", args=[fact.public_id])
     return render(request, "kbase/fact.html", {
         "fact": fact, "card": _card(fact, language), "language": language,
-        "citations": fact.citations.all(), "discrepancies": fact.discrepancies.all(),
+        "citations": [{"citation": citation, "edition": _edition(citation.source, language)}
+                      for citation in fact.citations.all()],
+        "discrepancies": [
+            {"discrepancy": discrepancy,
+             "statements": [{"statement": statement,
+                             "edition": _edition(statement.source, language)}
+                            for statement in discrepancy.statements.all()]}
+            for discrepancy in fact.discrepancies.all()],
         "number_check": check,
+        # The same JSON-LD as /api/v1/facts/<id>/jsonld/, for search engines and link
+        # previews that read the page.
+        "jsonld": _script_json(fact_jsonld(fact, request.build_absolute_uri("/").rstrip("/"))),
+        # Each language's version of the page has its own address (?lang=).
+        "canonical_url": request.build_absolute_uri(f"{path}?lang={language}"),
+        "alternate_urls": [(code, request.build_absolute_uri(f"{path}?lang={code}"))
+                           for code in ("ko", "en")],
+        "default_url": request.build_absolute_uri(path),
+        "og_locale": {"ko": "ko_KR", "en": "en_US"}[language],
     })

@@ -1,12 +1,21 @@
 """The public pages, through Django's test client (browser flows: tests/browser)."""
 
+import json
+import re
+from datetime import date
+
 import pytest
 from django.core.cache import cache
 
+from kbase.facts import services
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact
 from kbase.facts.seed import seed_load, seed_public_id
-from tests.factories import CitationFactory, FactFactory, editorial_in_two_editions
+from tests.factories import (
+    CitationFactory,
+    FactFactory,
+    editorial_in_two_editions,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +133,89 @@ def test_the_search_page_counts_readers_by_address_not_all_together(client, page
                 for n in range(4)]
     assert statuses == [200] * 4
     assert client.get("/", REMOTE_ADDR="203.0.113.0").status_code == 429
+def cited_in_two_editions():
+    """A fact citing a work's Korean edition (dated, online) and its English one
+    (undated, no link), which disagree about a number."""
+    english, korean = editorial_in_two_editions(url="https://news.example.kr/ai/1")
+    korean.published_on, korean.published_precision = date(2025, 7, 10), "day"
+    korean.save()
+    fact = FactFactory(text_ko="전문가는 38명뿐이다.", text_en="Only 38 experts.")
+    CitationFactory(fact=fact, source=korean, quote="전문가가 38명뿐이라는")
+    CitationFactory(fact=fact, source=english, quote="only 38 experts")
+    services.discrepancy_create(
+        slug="experts-count", fact=fact, aspect="number", note_ko="판마다 숫자가 다르다.",
+        note_en="The editions give different numbers.",
+        statements=[(korean, "전문가 38명"), (english, "some 40 experts")])
+    return fact
+
+
+def test_a_fact_page_links_each_citation_to_its_source_with_language_and_date(
+        client, cited_in_two_editions):
+    page = client.get(f"/facts/{cited_in_two_editions.public_id}/?lang=ko").content.decode()
+    citations = page.split('class="citations"')[1].split("</ul>")[0]
+    assert ('<a href="https://news.example.kr/ai/1" rel="noopener" lang="ko">'
+            "한국은 AI 인재 유출</a>") in citations
+    assert '한국어판</span> · <time datetime="2025-07-10">2025-07-10</time>' in citations
+    # The English edition has no URL: its title is not a link, and its date is unknown.
+    assert '<span lang="en">Korea needs a robust AI ecosystem</span>' in citations
+    assert "영어판</span> · 날짜 미상 · paragraph 2" in citations
+
+
+def test_a_fact_page_shows_the_disagreeing_editions_side_by_side(
+        client, cited_in_two_editions):
+    page = client.get(f"/facts/{cited_in_two_editions.public_id}/?lang=en").content.decode()
+    section = page.split('class="discrepancy"')[1].split("</section>")[0]
+    columns = re.findall(r'<figure class="edition">(.*?)</figure>', section, re.S)
+    assert len(columns) == 2
+    assert "전문가 38명" in columns[0] and "Korean edition" in columns[0]
+    assert "some 40 experts" in columns[1] and "English edition" in columns[1]
+
+
+def embedded_jsonld(page: str) -> str:
+    return re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
+
+
+def test_a_fact_page_embeds_the_json_ld_the_api_serves(client, cited_in_two_editions):
+    fact_id = cited_in_two_editions.public_id
+    page = client.get(f"/facts/{fact_id}/").content.decode()
+    served = client.get(f"/api/v1/facts/{fact_id}/jsonld/").json()
+    assert json.loads(embedded_jsonld(page)) == served
+    assert served["@type"] == "Claim" and len(served["citation"]) == 2
+
+
+def test_the_embedded_json_ld_cannot_end_its_script_element(client):
+    fact = FactFactory(text_en="Experts </script><script>alert(1)</script> <!-- & more")
+    CitationFactory(fact=fact)
+    page = client.get(f"/facts/{fact.public_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    embedded = embedded_jsonld(page)
+    assert "<" not in embedded and ">" not in embedded and "&" not in embedded
+    texts = json.loads(embedded)["text"]
+    assert {"@value": fact.text_en, "@language": "en"} in texts
+    assert "<script>alert" not in page
+
+
+def test_a_fact_page_names_its_other_language_and_its_canonical_address(
+        client, cited_in_two_editions):
+    fact_id = cited_in_two_editions.public_id
+    page = client.get(f"/facts/{fact_id}/?lang=ko").content.decode()
+    base = f"http://testserver/facts/{fact_id}/"
+    assert f'<link rel="canonical" href="{base}?lang=ko">' in page
+    assert f'<link rel="alternate" hreflang="ko" href="{base}?lang=ko">' in page
+    assert f'<link rel="alternate" hreflang="en" href="{base}?lang=en">' in page
+    assert f'<link rel="alternate" hreflang="x-default" href="{base}">' in page
+
+
+def test_a_shared_fact_link_previews_the_fact_in_the_pages_language(
+        client, cited_in_two_editions):
+    fact_id = cited_in_two_editions.public_id
+    korean = client.get(f"/facts/{fact_id}/?lang=ko").content.decode()
+    assert '<meta property="og:title" content="전문가는 38명뿐이다.">' in korean
+    assert '<meta property="og:description" content="전문가는 38명뿐이다.">' in korean
+    assert (f'<meta property="og:url" content="http://testserver/facts/{fact_id}/?lang=ko">'
+            in korean)
+    assert '<meta property="og:locale" content="ko_KR">' in korean
+    english = client.get(f"/facts/{fact_id}/?lang=en", HTTP_ACCEPT_LANGUAGE="ko")
+    assert '<html lang="en">' in english.content.decode()
+    assert '<meta property="og:description" content="Only 38 experts.">' in (
+        english.content.decode())
+    assert '<meta property="og:locale" content="en_US">' in english.content.decode()
