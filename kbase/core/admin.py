@@ -8,12 +8,16 @@ from django.contrib import admin, messages
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 from pghistory.models import Events
 
 from kbase.core import services
 from kbase.core.models import ApiToken
+
+# Django's own messages that kbase's catalogue words otherwise (it comes first in
+# LOCALE_PATHS): Django's Korean heads each list filter "상태 (으)로".
+DJANGO_MESSAGES_REWORDED = [gettext_noop(" By %(filter_title)s ")]
 
 
 class HistoryAdminMixin:
