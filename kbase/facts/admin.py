@@ -210,7 +210,7 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
     resource_classes = [FactResource]
     formats = [CSV, XLSX]
     list_display = ["short_ko", "short_en", "status", "as_of", "language_badges",
-                    "numbers", "updated_at"]
+                    "numbers", "updated"]
     list_display_links = ["short_ko", "short_en"]
     list_filter = ["status", "topics", PublisherFilter, SourceLanguageFilter,
                    MissingTranslationFilter, StaleTranslationFilter, ReviewOverdueFilter]
@@ -250,6 +250,14 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("English"))
     def short_en(self, fact: Fact) -> str:
         return Truncator(fact.text_en).chars(60) or "—"
+
+    @admin.display(description=_("updated at"), ordering="updated_at")
+    def updated(self, fact: Fact) -> str:
+        # Numeric, as a newsroom writes times: the list's long localised form
+        # ("2026년 12월 4일 7:24 오전") took the room the texts need.
+        when = timezone.localtime(fact.updated_at)
+        return format_html('<span class="kbase-nowrap">{}</span> <span class="kbase-nowrap">{}'
+                           "</span>", when.strftime("%Y-%m-%d"), when.strftime("%H:%M"))
 
     @admin.display(description=_("Languages"))
     def language_badges(self, fact: Fact) -> str:
@@ -300,6 +308,12 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["kbase/admin.css"]}
+
+    def changelist_view(self, request, extra_context=None):
+        # The two texts need the room (admin.css): at a laptop's width the list goes
+        # without the apps' sidebar; the breadcrumbs lead back to the other models.
+        return super().changelist_view(
+            request, {**(extra_context or {}), "is_nav_sidebar_enabled": False})
 
     # --- Search ---
 
