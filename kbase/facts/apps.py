@@ -21,5 +21,11 @@ class FactsConfig(AppConfig):
     verbose_name = _("Facts")
 
     def ready(self) -> None:
+        from kbase.sources.hooks import on_searchable_change
+
+        from .indexing import fact_search_refresh_citing
+
         post_migrate.connect(install_database_functions, sender=self,
                              dispatch_uid="kbase.facts.install_database_functions")
+        # The facts citing a source hold its titles in their search documents.
+        on_searchable_change(fact_search_refresh_citing)

@@ -123,3 +123,9 @@ def fact_search_refresh(*, fact_ids: Iterable[int]) -> int:
 def facts_citing(*, source_ids: Iterable[int]) -> list[int]:
     return list(Citation.objects.filter(source_id__in=list(source_ids))
                 .values_list("fact_id", flat=True).distinct())
+
+
+def fact_search_refresh_citing(*, source_ids: Iterable[int]) -> int:
+    """Rebuild the search documents of the facts citing these sources (which hold
+    the sources' language and titles): registered with kbase.sources.hooks."""
+    return fact_search_refresh(fact_ids=facts_citing(source_ids=source_ids))

@@ -7,6 +7,7 @@ served language ('ko' or 'en').
 
 from __future__ import annotations
 
+from kbase.core.representation import iso_sql
 from kbase.sources.representation_sql import BRIEF_SQL, name_in
 
 # The parts of a fact that are lists of other rows (topics, entities, citations
@@ -54,47 +55,6 @@ array_remove(ARRAY[
               facts_fact.text_en_reviewed_at) < facts_fact.text_ko_changed_at THEN 'en' END
 ], NULL)"""
 
-
-def as_text(subquery: str) -> str:
-    """A json subquery's value as text, for Python to embed as it is. Inside
-    fact_json_sql the subqueries stay json: cast to text and back, PostgreSQL
-    parsed each fact's citations again (3 of the 51 microseconds of a fact)."""
-    return f"({subquery})::text"
-
-
-def iso_sql(column: str) -> str:
-    """SQL for representation.iso() of a timestamp: as Python writes it in UTC, the
-    microseconds only when there are some."""
-    utc = f"({column} AT TIME ZONE 'UTC')"
-    return (f"CASE WHEN {column} IS NULL THEN NULL ELSE to_char({utc}, "
-            f"'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN mod(date_part('microseconds', "
-            f"{utc})::int, 1000000) = 0 THEN '' ELSE to_char({utc}, '.US') END || '+00:00' END")
-
-
-# kbase.sources.api.serializers.SourceSerializer, of the row `sources_source`.
-SOURCE_SQL = f"""json_build_object(
-    'id', sources_source.id, 'slug', sources_source.slug, 'url', sources_source.url,
-    'normalized_url', sources_source.normalized_url,
-    'publisher', (SELECT json_build_object(
-        'slug', p.slug, 'name', {name_in("p")}, 'name_ko', p.name_ko, 'name_en', p.name_en,
-        'kind', p.kind, 'homepage', p.homepage, 'country', p.country)
-        FROM sources_publisher p WHERE p.id = sources_source.publisher_id),
-    'work', (SELECT w.slug FROM sources_work w WHERE w.id = sources_source.work_id),
-    'kind', sources_source.kind, 'language', sources_source.language,
-    'edition_kind', sources_source.edition_kind,
-    'title', CASE WHEN sources_source.language = 'ko'
-                  THEN coalesce(nullif(sources_source.title_ko, ''), sources_source.title_en)
-                  ELSE coalesce(nullif(sources_source.title_en, ''), sources_source.title_ko)
-             END,
-    'title_ko', sources_source.title_ko, 'title_en', sources_source.title_en,
-    'authors', sources_source.authors, 'program', sources_source.program,
-    'published_on', sources_source.published_on,
-    'published_precision', sources_source.published_precision,
-    'published_note', sources_source.published_note,
-    'accessed_on', sources_source.accessed_on,
-    'has_archived_text', sources_source.archived_text <> '',
-    'created_at', {iso_sql("sources_source.created_at")},
-    'updated_at', {iso_sql("sources_source.updated_at")})"""
 
 # serializers.discrepancy_data (without the fact) of the discrepancies of each fact.
 DISCREPANCIES_SQL = f"""

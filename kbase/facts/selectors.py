@@ -32,6 +32,7 @@ from django.db.models.expressions import RawSQL
 
 from kbase.core.expressions import EqualsAny, in_language, int_array
 from kbase.core.prepared import PreparedPages, PreparedRowsOf, bind, read_rows
+from kbase.core.representation import as_text
 from kbase.core.search import (
     HEADLINE_START,
     HEADLINE_STOP,
@@ -62,7 +63,6 @@ from .representation_sql import (
     SUPERSEDED_BY_SQL,
     SUPERSESSION_SQL,
     TOPICS_SQL,
-    as_text,
 )
 
 if TYPE_CHECKING:

@@ -8,6 +8,8 @@ publishers with refresh_briefs_sql; a fact's JSON reads them with BRIEF_SQL.
 
 from __future__ import annotations
 
+from kbase.core.representation import iso_sql
+
 
 def name_in(table: str, column: str = "name") -> str:
     """SQL for representation.name_in(): the served language's value, else the other."""
@@ -47,3 +49,29 @@ SET brief_ko = EXCLUDED.brief_ko, brief_en = EXCLUDED.brief_en"""
 
 # The stored brief of `b` (a sources_sourcebrief row) in the served language.
 BRIEF_SQL = "CASE WHEN %s = 'ko' THEN b.brief_ko ELSE b.brief_en END"
+
+
+# kbase.sources.api.serializers.SourceSerializer, of the row `sources_source`.
+SOURCE_SQL = f"""json_build_object(
+    'id', sources_source.id, 'slug', sources_source.slug, 'url', sources_source.url,
+    'normalized_url', sources_source.normalized_url,
+    'publisher', (SELECT json_build_object(
+        'slug', p.slug, 'name', {name_in("p")}, 'name_ko', p.name_ko, 'name_en', p.name_en,
+        'kind', p.kind, 'homepage', p.homepage, 'country', p.country)
+        FROM sources_publisher p WHERE p.id = sources_source.publisher_id),
+    'work', (SELECT w.slug FROM sources_work w WHERE w.id = sources_source.work_id),
+    'kind', sources_source.kind, 'language', sources_source.language,
+    'edition_kind', sources_source.edition_kind,
+    'title', CASE WHEN sources_source.language = 'ko'
+                  THEN coalesce(nullif(sources_source.title_ko, ''), sources_source.title_en)
+                  ELSE coalesce(nullif(sources_source.title_en, ''), sources_source.title_ko)
+             END,
+    'title_ko', sources_source.title_ko, 'title_en', sources_source.title_en,
+    'authors', sources_source.authors, 'program', sources_source.program,
+    'published_on', sources_source.published_on,
+    'published_precision', sources_source.published_precision,
+    'published_note', sources_source.published_note,
+    'accessed_on', sources_source.accessed_on,
+    'has_archived_text', sources_source.archived_text <> '',
+    'created_at', {iso_sql("sources_source.created_at")},
+    'updated_at', {iso_sql("sources_source.updated_at")})"""

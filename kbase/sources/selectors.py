@@ -10,10 +10,11 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, TextF
 
 from kbase.core.expressions import in_language
 from kbase.core.prepared import bind, read_rows
-from kbase.facts.representation_sql import SOURCE_SQL, as_text
+from kbase.core.representation import as_text
 
 from .models import Publisher, Source
 from .normalize import normalize_url
+from .representation_sql import SOURCE_SQL
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kbase.core.services import refuse_unknown_fields
 from kbase.core.text import clean_text_fields, to_nfc, validate_no_control_characters
 
+from . import hooks
 from .indexing import source_search_refresh
 from .models import Publisher, Source, Work
 from .normalize import InvalidURL, normalize_url
@@ -52,15 +53,13 @@ def publisher_update(*, publisher: Publisher, **fields: Any) -> Publisher:
 
 def _reindex(*, source_ids, citing_facts: bool = True) -> None:
     """Source titles and publisher names are searchable, in the sources' own search
-    documents and (titles) in those of the facts citing them, which are rebuilt only
-    when `citing_facts`: a source may be cited thousands of times."""
-    # Imported here: facts depend on sources, never the other way at import time.
-    from kbase.facts.indexing import fact_search_refresh, facts_citing
-
+    documents and (titles) in those of the facts citing them, which their app
+    rebuilds (hooks.on_searchable_change) only when `citing_facts`: a source may be
+    cited thousands of times."""
     ids = list(source_ids)
     source_search_refresh(source_ids=ids)
     if citing_facts:
-        fact_search_refresh(fact_ids=facts_citing(source_ids=ids))
+        hooks.searchable_changed(source_ids=ids)
 
 
 def _set_normalized_url(source: Source) -> None:
