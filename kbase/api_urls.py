@@ -8,6 +8,9 @@ from kbase.sources.api import views as source_views
 
 router = DefaultRouter(trailing_slash=True)
 router.register("facts", fact_views.FactViewSet, basename="fact")
+# The sources' endpoints that answer facts (`sources/{id}/facts/`, `sources/lookup/`),
+# registered first so that the API root names the sources' list.
+router.register("sources", fact_views.SourceFactsViewSet, basename="source-facts")
 router.register("sources", source_views.SourceViewSet, basename="source")
 router.register("publishers", source_views.PublisherViewSet, basename="publisher")
 router.register("topics", fact_views.TopicViewSet, basename="topic")

@@ -4,7 +4,7 @@ taken from the seed knowledge base (fixtures/seed.yaml)."""
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 
 from kbase.core.api import (
     CURSOR_DESCRIPTION,
@@ -19,6 +19,9 @@ from kbase.core.docs import (
     read_only_docs,
 )
 from kbase.core.search import MAX_QUERY_LENGTH, MAX_QUERY_TERMS
+from kbase.sources.api.docs import KBS_SOURCE
+from kbase.sources.api.serializers import SourceSerializer
+from kbase.sources.normalize import MAX_URL_LENGTH, URL_PATTERN
 
 from .serializers import (
     ChangePageSerializer,
@@ -419,3 +422,35 @@ CHANGES = extend_schema(
         "results": [CHANGE], "next": "https://kbase.example/api/v1/changes/?cursor=...",
         "horizon": "2026-11-25T09:00:05+09:00"})],
 )
+
+
+SourceLookupSerializer = inline_serializer(name="SourceLookup", fields={
+    "source": SourceSerializer(),
+    "editions": SourceSerializer(many=True),
+    "facts": FactSerializer(many=True),
+})
+
+# The sources' endpoints that answer facts (SourceFactsViewSet).
+SOURCE_FACTS_VIEWSET = {
+    "facts": extend_schema(
+        summary="Facts citing a source",
+        description="Every fact (visible to you) with a citation of this edition.",
+        parameters=LANGUAGE_PARAMETERS,
+        responses={200: FactSerializer(many=True), **PROBLEM_RESPONSES}),
+    "lookup": extend_schema(
+        summary="Find a source by any variant of its URL",
+        description="Paste a link as it was sent: http or https, www or m hosts, tracking "
+                    "parameters, a trailing slash, Naver's oid/aid forms all find the same "
+                    "source. Answers the source, its other editions and the facts citing it "
+                    "(at most 200; page through `/sources/{id}/facts/` for more). An unknown "
+                    "URL answers 404; text that is not a URL answers 400.",
+        parameters=[OpenApiParameter("url", {"type": "string", "pattern": URL_PATTERN,
+                                             "maxLength": MAX_URL_LENGTH},
+                                     required=True,
+                                     description="The URL, in any of its forms: an absolute "
+                                                 "http or https URL with a host name."),
+                    *LANGUAGE_PARAMETERS],
+        responses={200: SourceLookupSerializer, **PROBLEM_RESPONSES},
+        examples=[OpenApiExample("A Naver link", response_only=True, value={
+            "source": KBS_SOURCE, "editions": [], "facts": []})]),
+}

@@ -16,15 +16,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_view
 from orjson import Fragment
-from rest_framework import generics, permissions, status
+from rest_framework import generics, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from kbase.core.api import (
+    MAX_PAGE_SIZE,
     KbaseCursorPagination,
     KbaseModelViewSet,
     KbasePagePagination,
@@ -39,6 +40,11 @@ from kbase.core.filters import StrictBooleanField, as_utc
 from kbase.core.search import ParsedQuery, QueryError, parse_query
 from kbase.core.serializers import UUID_PATTERN
 from kbase.core.throttles import DumpRateThrottle
+from kbase.sources import selectors as source_selectors
+from kbase.sources.api.serializers import SourceSerializer
+from kbase.sources.filtersets import SourceFilterSet
+from kbase.sources.models import Source
+from kbase.sources.normalize import InvalidURL, normalize_url
 
 from .. import changes, exports, selectors, services
 from ..filtersets import DiscrepancyFilterSet, FactFilterSet
@@ -312,6 +318,58 @@ class DiscrepancyViewSet(KbaseSlugReadOnlyViewSet):
 
     def get_queryset(self):
         return selectors.discrepancy_list(user=self.request.user)
+
+
+@extend_schema_view(**docs.SOURCE_FACTS_VIEWSET)
+class SourceFactsViewSet(KbaseViewSetMixin, viewsets.GenericViewSet):
+    """The sources' endpoints that answer facts: `sources/{id}/facts/` and
+    `sources/lookup/` (kbase.sources.api.views.SourceViewSet serves the rest)."""
+
+    queryset = Source.objects.none()
+    lookup_value_regex = r"[0-9]{1,18}"
+    filter_backends = [KbaseFilterBackend]
+    filterset_class = SourceFilterSet
+    serializer_class = FactSerializer
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        return source_selectors.source_list()
+
+    @action(detail=True, methods=["get"], pagination_class=KbaseCursorPagination)
+    def facts(self, request: Request, pk=None) -> Response:
+        source = self.get_object()
+        context = self.get_serializer_context()
+        facts = selectors.fact_api_citing(user=request.user, source_slug=source.slug,
+                                          language=self.served_language,
+                                          whole=context["fields"] is None)
+        page = self.paginate_queryset(facts)  # type: ignore[arg-type]  # PreparedPages stands in
+        serializer = FactSerializer(page, many=True, context=context)
+        return self.get_paginated_response(serializer.data)
+
+    @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
+    def lookup(self, request: Request) -> Response:
+        """Any variant of a known source's URL -> the source, its other editions and
+        the facts citing it."""
+        raw = request.query_params.get("url", "")
+        try:
+            found = source_selectors.source_and_editions_json_by_url(
+                url=raw, language=self.served_language)
+        except InvalidURL as error:
+            raise ValidationError({"url": [str(error)]}) from error
+        if found is None:
+            raise NotFound(_("%(url)s is not in the knowledge base (looked up as %(key)s).")
+                           % {"url": raw[:300], "key": normalize_url(raw)})
+        source, editions = found
+        context = self.get_serializer_context()
+        facts = selectors.fact_api_citing(user=request.user, source_slug=source["slug"],
+                                          language=self.served_language,
+                                          whole=context["fields"] is None)
+        return Response({
+            # (.data would wrap the ready-made Fragment in a dict)
+            "source": SourceSerializer(context=context).to_representation(source),
+            "editions": SourceSerializer(editions, many=True, context=context).data,
+            "facts": FactSerializer(facts[:MAX_PAGE_SIZE], many=True, context=context).data,
+        })
 
 
 @extend_schema_view(get=docs.SEARCH)

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, extend_schema
 
 from kbase.core.docs import LANGUAGE_PARAMETERS, PROBLEM_RESPONSES, WRITE_PROBLEMS, read_only_docs
-from kbase.facts.api.serializers import FactSerializer
 
-from ..normalize import MAX_URL_LENGTH, URL_PATTERN
 from .serializers import PublisherSerializer, SourceSerializer, SourceWriteSerializer
-
-SourceLookupSerializer = inline_serializer(name="SourceLookup", fields={
-    "source": SourceSerializer(),
-    "editions": SourceSerializer(many=True),
-    "facts": FactSerializer(many=True),
-})
 
 KBS_SOURCE = {
     "id": 1,
@@ -81,27 +73,6 @@ SOURCE_VIEWSET = {
         description="Needs `sources.delete_source`. A source that facts cite cannot be "
                     "deleted (409).",
         responses={204: None, **WRITE_PROBLEMS}),
-    "facts": extend_schema(
-        summary="Facts citing a source",
-        description="Every fact (visible to you) with a citation of this edition.",
-        parameters=LANGUAGE_PARAMETERS,
-        responses={200: FactSerializer(many=True), **PROBLEM_RESPONSES}),
-    "lookup": extend_schema(
-        summary="Find a source by any variant of its URL",
-        description="Paste a link as it was sent: http or https, www or m hosts, tracking "
-                    "parameters, a trailing slash, Naver's oid/aid forms all find the same "
-                    "source. Answers the source, its other editions and the facts citing it "
-                    "(at most 200; page through `/sources/{id}/facts/` for more). An unknown "
-                    "URL answers 404; text that is not a URL answers 400.",
-        parameters=[OpenApiParameter("url", {"type": "string", "pattern": URL_PATTERN,
-                                             "maxLength": MAX_URL_LENGTH},
-                                     required=True,
-                                     description="The URL, in any of its forms: an absolute "
-                                                 "http or https URL with a host name."),
-                    *LANGUAGE_PARAMETERS],
-        responses={200: SourceLookupSerializer, **PROBLEM_RESPONSES},
-        examples=[OpenApiExample("A Naver link", response_only=True, value={
-            "source": KBS_SOURCE, "editions": [], "facts": []})]),
     "editions": extend_schema(
         summary="Other editions of a source",
         description="The other editions of the same work: for the English translation, the "
