@@ -288,11 +288,11 @@ REPLICA_SCENARIOS = (LIST, DETAIL)
 def measure_with_replica(results: Results, url: str, env: dict[str, str],
                          plan: list[Scenario], duration: int, rounds: int) -> None:
     """The read scenarios again, on kbase with a streaming replica of the benchmark's
-    cluster (pg_basebackup, kbase.core.pgcluster) taking the anonymous reads."""
+    cluster (pg_basebackup, devtools.pgcluster) taking the anonymous reads."""
     from urllib.parse import urlsplit, urlunsplit
 
-    from kbase.core.pgcluster import Pair, clone_replica
-    from kbase.core.pgcluster import Server as PostgresServer
+    from devtools.pgcluster import Pair, clone_replica
+    from devtools.pgcluster import Server as PostgresServer
     from kbase.core.pgtools import find_bindir
 
     parts = urlsplit(url)

@@ -28,9 +28,8 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
+from devtools.pgcluster import run_server_tool  # noqa: E402  (standard library only)
 from kbase.core import pgtools  # noqa: E402  (standard library only)
-
-run_server_tool = pgtools.run_server_tool
 
 STATE_DIR = PROJECT_DIR / ".kbase"
 SHARED_ROOT = Path("/var/lib/kbase-pg")

@@ -20,7 +20,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kbase.core.pgcluster import Pair, prepare_database, start_pair, stop_pair
+from devtools.pgcluster import Pair, prepare_database, start_pair, stop_pair
 from tests.helpers import http_request, running_server
 
 MAX_LAG_SECONDS = 3

@@ -1,5 +1,6 @@
-"""Finding the machine's PostgreSQL binaries. Standard library only: the local
-cluster script uses it before any virtualenv exists."""
+"""Finding the machine's PostgreSQL binaries (kbase.core.backups runs pg_dump and
+pg_restore). Standard library only: the local cluster script uses it before any
+virtualenv exists."""
 
 from __future__ import annotations
 
@@ -35,16 +36,3 @@ def find_bindir(*, need: str = "postgres") -> Path | None:
         if (Path(candidate) / need).is_file():
             return Path(candidate)
     return None
-
-
-SERVER_USER = "postgres"
-
-
-def run_server_tool(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
-    """Run a server program (initdb, pg_ctl, pg_basebackup): PostgreSQL refuses to run
-    as root, so as root it runs as the postgres system user, from `/` (the caller's
-    directory may be closed to that user)."""
-    if os.geteuid() == 0:
-        argv = ["runuser", "-u", SERVER_USER, "--", *argv]
-        kwargs.setdefault("cwd", "/")
-    return subprocess.run(argv, **kwargs)  # noqa: S603

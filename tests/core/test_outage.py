@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from kbase.core.pgcluster import init_primary, prepare_database
+from devtools.pgcluster import init_primary, prepare_database
 from tests.helpers import current_database_url, http_get, running_server
 
 
