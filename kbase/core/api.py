@@ -25,6 +25,8 @@ from kbase.core.serializers import SLUG_PATTERN
 if TYPE_CHECKING:
     from orjson import Fragment
 
+    from kbase.core.prepared import StatementPages
+
 SUPPORTED_LANGUAGES = ("ko", "en")
 DEFAULT_LANGUAGE = "en"
 MAX_PAGE_SIZE = 200
@@ -169,6 +171,45 @@ class KbaseCursorPagination(StrictPageSizeMixin,  # type: ignore[misc]
         position = tokens.get("p", [None])[0]
         return pagination.Cursor(offset=offset, reverse=reverse,
                                  position=position)  # type: ignore[arg-type]
+
+    def paginate_statement(self, pages: StatementPages, request: Request,
+                           view=None) -> list[dict]:
+        """paginate_queryset() for rows a compiled statement reads
+        (kbase.core.prepared.StatementPages): the same cursors and links, each page
+        one run of the statement."""
+        self.request = request
+        self.page_size = self.get_page_size(request)
+        self.base_url = request.build_absolute_uri()
+        # (The ordering filter checks an ordering against the rows' model.)
+        self.ordering = self.get_ordering(request, pages.model._default_manager.none(), view)
+        self.cursor = self.decode_cursor(request)
+        offset, reverse, current = (0, False, None) if self.cursor is None else self.cursor
+        current = cast(Any, current)
+        ordering = pagination._reverse_ordering(self.ordering) if reverse else self.ordering
+        position = None
+        if current is not None:
+            # (cursor reversed) XOR (ordering reversed): before the position, else after.
+            before = reverse != self.ordering[0].startswith("-")
+            position = (f"{self.ordering[0].lstrip('-')}__{'lt' if before else 'gt'}", current)
+        # One more row than the page: whether a page follows.
+        results = pages.read(ordering=ordering, limit=self.page_size + 1, offset=offset,
+                             position=position)
+        self.page = results[:self.page_size]
+        # Positions are strings, as DRF's own are (the stubs say int).
+        following: Any = (self._get_position_from_instance(results[-1], self.ordering)
+                          if len(results) > len(self.page) else None)
+        if reverse:
+            self.page.reverse()
+            self.has_next = current is not None or offset > 0
+            self.has_previous = following is not None
+            self.next_position, self.previous_position = current, following
+        else:
+            self.has_next = following is not None
+            self.has_previous = current is not None or offset > 0
+            self.next_position, self.previous_position = following, current
+        if (self.has_previous or self.has_next) and self.template is not None:
+            self.display_page_controls = True
+        return self.page
 
     def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)

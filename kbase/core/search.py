@@ -17,9 +17,12 @@ import operator
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, reduce
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
+
+from kbase.core.prepared import Param
 
 MAX_QUERY_LENGTH = 500
 MAX_QUERY_TERMS = 16
@@ -210,7 +213,7 @@ def _english_words(text: str) -> str:
     return _NOT_A_WORD.sub(" ", english_document(text)).strip()
 
 
-def _term_condition(korean: str, english: str, prefix: str) -> Q:
+def _term_condition(korean: str | Param, english: str | Param, prefix: str) -> Q:
     """Where one term matches: its Korean phrase or its English one (either may be
     '', not both)."""
     matches = []
@@ -230,7 +233,7 @@ def _searchable(parsed: ParsedQuery) -> list[list[Term]]:
     return [group for group in groups if group]
 
 
-def _condition(groups: list[list[tuple[bool, str, str]]], prefix: str) -> Q | None:
+def _condition(groups: list[list[tuple[bool, Any, Any]]], prefix: str) -> Q | None:
     """groups of (negated, Korean phrase, English phrase): ANDed groups of ORed terms.
     None without a term that is not negated."""
     if all(negated for group in groups for negated, _korean, _english in group):
@@ -262,28 +265,28 @@ def query_shape(parsed: ParsedQuery) -> QueryShape:
                  for group in _searchable(parsed))
 
 
-def _stand_in(group: int, term: int, language: str) -> str:
-    return f"kbase:term:{group}:{term}:{language}"
+def _phrase_name(group: int, term: int, language: str) -> str:
+    return f"term_{group}_{term}_{language}"
 
 
-def stand_in_condition(shape: QueryShape, *, prefix: str = "") -> Q | None:
-    """search_condition() of a query of `shape`, with a stand-in for each phrase
-    (stand_in_phrases() gives the real ones)."""
-    return _condition([[(negated, _stand_in(g, t, "ko") if korean else "",
-                         _stand_in(g, t, "en") if english else "")
+def shape_condition(shape: QueryShape, *, prefix: str = "") -> Q | None:
+    """search_condition() of a query of `shape`, with a kbase.core.prepared.Param for
+    each phrase (shape_phrases() gives their values)."""
+    return _condition([[(negated, Param(_phrase_name(g, t, "ko")) if korean else "",
+                         Param(_phrase_name(g, t, "en")) if english else "")
                         for t, (negated, korean, english) in enumerate(group)]
                        for g, group in enumerate(shape)], prefix)
 
 
-def stand_in_phrases(parsed: ParsedQuery) -> dict[str, str]:
-    """The phrase of each stand-in of stand_in_condition(query_shape(parsed))."""
+def shape_phrases(parsed: ParsedQuery) -> dict[str, str]:
+    """The value of each Param of shape_condition(query_shape(parsed)), by name."""
     phrases = {}
     for g, group in enumerate(_searchable(parsed)):
         for t, term in enumerate(group):
             if term.korean:
-                phrases[_stand_in(g, t, "ko")] = term.korean
+                phrases[_phrase_name(g, t, "ko")] = term.korean
             if term.english:
-                phrases[_stand_in(g, t, "en")] = term.english
+                phrases[_phrase_name(g, t, "en")] = term.english
     return phrases
 
 

@@ -57,7 +57,7 @@ SELECT v.id, {FACT_VECTORS_SQL}, v.created_at FROM v
 ON CONFLICT (fact_id) DO UPDATE
 SET search_ko = EXCLUDED.search_ko, search_en = EXCLUDED.search_en,
     created_at = EXCLUDED.created_at
-"""
+"""  # noqa: S608  (kbase's SQL constants only)
 
 def _names(things: Iterable, language: str) -> list[str]:
     names: list[str] = []

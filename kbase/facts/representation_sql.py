@@ -1,13 +1,17 @@
 """The API's representation of a fact, built by PostgreSQL, as SQL text.
 
 Plain strings, with no Django in them: kbase.facts.selectors runs them, and the
-benchmark's floor (bench/floor.py) serves the very same JSON. Each `%s` is the
-served language ('ko' or 'en').
+benchmark's floor (bench/floor.py) serves the very same JSON. They are templates
+(kbase.core.sqltext) whose `{language}` slots are the served language ('ko' or
+'en').
 """
 
 from __future__ import annotations
 
+from psycopg import sql
+
 from kbase.core.representation import iso_sql
+from kbase.core.sqltext import sql_text
 from kbase.sources.representation_sql import BRIEF_SQL, name_in
 
 # The parts of a fact that are lists of other rows (topics, entities, citations
@@ -22,14 +26,14 @@ SELECT coalesce(json_agg(json_build_object(
     'slug', t.slug, 'name', {name_in("t")}, 'name_ko', t.name_ko, 'name_en', t.name_en)
     ORDER BY t.slug), '[]')
 FROM facts_fact_topics ft JOIN facts_topic t ON t.id = ft.topic_id
-WHERE ft.fact_id = facts_fact.id"""
+WHERE ft.fact_id = facts_fact.id"""  # noqa: S608  (kbase's SQL constants only)
 
 ENTITIES_SQL = f"""
 SELECT coalesce(json_agg(json_build_object(
     'slug', e.slug, 'name', {name_in("e")}, 'name_ko', e.name_ko, 'name_en', e.name_en,
     'kind', e.kind) ORDER BY e.slug), '[]')
 FROM facts_fact_entities fe JOIN facts_entity e ON e.id = fe.entity_id
-WHERE fe.fact_id = facts_fact.id"""
+WHERE fe.fact_id = facts_fact.id"""  # noqa: S608  (kbase's SQL constants only)
 
 CITATIONS_SQL = f"""
 SELECT coalesce(json_agg(json_build_object(
@@ -38,7 +42,7 @@ SELECT coalesce(json_agg(json_build_object(
     'quote', c.quote, 'quote_translation', c.quote_translation, 'locator', c.locator,
     'stance', c.stance, 'note', c.note, 'accessed_on', c.accessed_on) ORDER BY c.id), '[]')
 FROM facts_citation c JOIN sources_sourcebrief b ON b.source_id = c.source_id
-WHERE c.fact_id = facts_fact.id"""
+WHERE c.fact_id = facts_fact.id"""  # noqa: S608  (kbase's SQL constants only)
 
 NUMBER_CHECK_SQL = """
 SELECT a.number_check::text FROM facts_factanalysis a WHERE a.fact_id = facts_fact.id"""
@@ -68,7 +72,7 @@ SELECT coalesce(json_agg(json_build_object(
         JOIN sources_sourcebrief b ON b.source_id = st.source_id
         WHERE st.discrepancy_id = x.id),
     'created_at', {iso_sql("x.created_at")}) ORDER BY x.id), '[]')
-FROM facts_discrepancy x WHERE x.fact_id = facts_fact.id"""
+FROM facts_discrepancy x WHERE x.fact_id = facts_fact.id"""  # noqa: S608  (kbase's SQL constants only)
 
 # supersession_chain() of each fact, as JSON.
 SUPERSESSION_SQL = """
@@ -104,15 +108,15 @@ def fact_json_sql(*, detail: bool) -> str:
 json_build_object(
     'id', facts_fact.public_id::text,
     'url', '/api/v1/facts/' || facts_fact.public_id::text || '/',
-    'text', CASE WHEN %s = 'ko' THEN coalesce(nullif(facts_fact.text_ko, ''),
+    'text', CASE WHEN {{language}} = 'ko' THEN coalesce(nullif(facts_fact.text_ko, ''),
                                               facts_fact.text_en)
                  ELSE coalesce(nullif(facts_fact.text_en, ''), facts_fact.text_ko) END,
-    'language', CASE WHEN %s = 'ko' THEN
+    'language', CASE WHEN {{language}} = 'ko' THEN
                     CASE WHEN facts_fact.text_ko = '' AND facts_fact.text_en <> ''
                          THEN 'en' ELSE 'ko' END
                 ELSE CASE WHEN facts_fact.text_en = '' AND facts_fact.text_ko <> ''
                           THEN 'ko' ELSE 'en' END END,
-    'fallback', CASE WHEN %s = 'ko' THEN facts_fact.text_ko = '' AND facts_fact.text_en <> ''
+    'fallback', CASE WHEN {{language}} = 'ko' THEN facts_fact.text_ko = '' AND facts_fact.text_en <> ''
                 ELSE facts_fact.text_en = '' AND facts_fact.text_ko <> '' END,
     'text_ko', facts_fact.text_ko, 'text_en', facts_fact.text_en,
     'text_ko_origin', facts_fact.text_ko_origin, 'text_en_origin', facts_fact.text_en_origin,
@@ -135,7 +139,7 @@ json_build_object(
     'version', facts_fact.version,
     'created_at', {iso_sql("facts_fact.created_at")},
     'updated_at', {iso_sql("facts_fact.updated_at")}{extra}
-)"""
+)"""  # noqa: E501  (the SQL text is the statement every list page prepares)
 
 
 FACT_JSON_SQL = {detail: fact_json_sql(detail=detail) for detail in (False, True)}
@@ -145,11 +149,12 @@ FACT_JSON_SQL = {detail: fact_json_sql(detail=detail) for detail in (False, True
 # planning this statement cost more than running it (1.7 ms against 0.8 ms). The
 # list is a prepared statement instead (kbase.core.prepared): there, fifty function
 # calls cost more than one plan.
+_FACT_PAGE_JSON_OF_ARGUMENT = sql_text(FACT_JSON_SQL[True], language=sql.Identifier("p_language"))
 FACT_PAGE_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION kbase_fact_page_json(p_fact bigint, p_language text)
 RETURNS text LANGUAGE plpgsql STABLE AS $function$
 BEGIN
-    RETURN (SELECT ({FACT_JSON_SQL[True].replace("%s", "p_language")})::text
+    RETURN (SELECT ({_FACT_PAGE_JSON_OF_ARGUMENT})::text
             FROM facts_fact WHERE facts_fact.id = p_fact);
 END
-$function$"""
+$function$"""  # noqa: S608  (kbase's SQL constants only)

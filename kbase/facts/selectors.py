@@ -6,7 +6,6 @@ import functools
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict, cast
 
@@ -16,22 +15,25 @@ from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connections, router
 from django.db.models import (
     Case,
+    DateTimeField,
     Exists,
     Expression,
     ExpressionWrapper,
     F,
+    Field,
     FloatField,
     OuterRef,
     Prefetch,
     QuerySet,
     TextField,
+    UUIDField,
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
+from psycopg import sql
 
-from kbase.core.expressions import EqualsAny, in_language, int_array
-from kbase.core.prepared import PreparedPages, PreparedRowsOf, bind, read_rows
+from kbase.core.expressions import EqualsAny
+from kbase.core.prepared import Param, RowsOfKeys, SQLTemplate, Statement, StatementPages
 from kbase.core.representation import as_text
 from kbase.core.search import (
     HEADLINE_START,
@@ -41,8 +43,8 @@ from kbase.core.search import (
     phrase_query,
     query_shape,
     rank_phrases,
-    stand_in_condition,
-    stand_in_phrases,
+    shape_condition,
+    shape_phrases,
 )
 
 from .models import (
@@ -168,12 +170,12 @@ def with_api_representation(facts: QuerySet[Fact], *, language: str,
     facts = facts.only(
         *[f.attname for f in Fact._meta.concrete_fields if f.attname not in _API_DEFERRED],
     ).annotate(
-        superseded_by_public_id=RawSQL(SUPERSEDED_BY_SQL, []),
-        possibly_stale_sql=RawSQL(POSSIBLY_STALE_SQL, []),
-        topics_json=in_language(as_text(TOPICS_SQL), language),
-        entities_json=in_language(as_text(ENTITIES_SQL), language),
-        citations_json=in_language(as_text(CITATIONS_SQL), language),
-        number_check_json=RawSQL(NUMBER_CHECK_SQL, []),
+        superseded_by_public_id=SQLTemplate(SUPERSEDED_BY_SQL),
+        possibly_stale_sql=SQLTemplate(POSSIBLY_STALE_SQL, output_field=Field()),
+        topics_json=SQLTemplate(as_text(TOPICS_SQL), language=language),
+        entities_json=SQLTemplate(as_text(ENTITIES_SQL), language=language),
+        citations_json=SQLTemplate(as_text(CITATIONS_SQL), language=language),
+        number_check_json=SQLTemplate(NUMBER_CHECK_SQL),
     )
     if with_provenance:
         facts = facts.prefetch_related(_discrepancies_prefetch())
@@ -181,34 +183,34 @@ def with_api_representation(facts: QuerySet[Fact], *, language: str,
 
 
 
-def _fact_json(language: str, *, detail: bool = False) -> RawSQL:
+def _fact_json(language: str | Param, *, detail: bool = False) -> SQLTemplate:
     # As text, embedded in the response as it comes (orjson.Fragment). Not bytea: the
     # text protocol sends bytea hex-encoded, which cost more than decoding UTF-8.
     if detail:
-        return RawSQL("kbase_fact_page_json(facts_fact.id, %s)", [language],
-                      output_field=TextField())
-    return in_language(as_text(FACT_JSON_SQL[False]), language,
-                        output_field=TextField())
+        return SQLTemplate("kbase_fact_page_json(facts_fact.id, {language})",
+                           language=language)
+    return SQLTemplate(as_text(FACT_JSON_SQL[False]), language=language)
 
 
-def fact_api_json_list(*, user, language: str,
-                       prepared: bool = False) -> QuerySet | PreparedPages:
+def fact_api_json_list(*, user, language: str) -> QuerySet:
     """fact_api_list() as rows of `id`, `created_at`, `updated_at` (for cursors) and
     `json`: each fact's whole representation in `language`, built by PostgreSQL.
+    For filtered lists: a prepared statement may settle on one generic plan, and the
+    best plan for a date range or a topic depends on how many facts its values
+    match (the unfiltered list is fact_json_pages())."""
+    return _fact_json_rows(unpublished=can_see_unpublished(user), language=language)
 
-    `prepared` for the unfiltered list (kbase.core.prepared.PreparedPages): compiled
+
+def fact_json_pages(*, user, language: str) -> StatementPages:
+    """fact_api_json_list()'s rows for the unfiltered list (StatementPages): compiled
     once per ordering, and planned once per connection (planning cost more than a
-    third of a page). Not for filtered lists: a prepared statement may settle on one
-    generic plan, and the best plan for a date range or a topic depends on how many
-    facts its values match."""
-    unpublished = can_see_unpublished(user)
-    if prepared:
-        return PreparedPages(_fact_json_rows, model=Fact, shape={"unpublished": unpublished},
-                             values={"language": language})
-    return _fact_json_rows(unpublished=unpublished, language=language)
+    third of a page)."""
+    return StatementPages(_fact_json_rows, model=Fact,
+                          shape={"unpublished": can_see_unpublished(user)},
+                          values={"language": language}, using=router.db_for_read(Fact))
 
 
-def _fact_json_rows(*, unpublished: bool, language: str) -> QuerySet:
+def _fact_json_rows(*, unpublished: bool, language: str | Param) -> QuerySet:
     return _visible(unpublished=unpublished, include_withdrawn=False).values(
         "id", "created_at", "updated_at", json=_fact_json(language))
 
@@ -220,21 +222,15 @@ def fact_api_json_detail(*, user, language: str) -> QuerySet:
     return _fact_pages(unpublished=can_see_unpublished(user), language=language)
 
 
-def _fact_pages(*, unpublished: bool, language: str) -> QuerySet:
+def _fact_pages(*, unpublished: bool, language: str | Param) -> QuerySet:
     return _visible(unpublished=unpublished, include_withdrawn=True).values(
         "id", "version", json=_fact_json(language, detail=True))
 
 
-# Stand-ins for the values of one fact page's query, compiled once (see fact_page).
-_PAGE_ID = uuid.UUID(int=0)
-_PAGE_LANGUAGE = "kbase:language"
-
-
 @functools.cache
-def _fact_page_statement(*, unpublished: bool) -> tuple[str, tuple]:
-    query = _fact_pages(unpublished=unpublished, language=_PAGE_LANGUAGE).filter(
-        public_id=_PAGE_ID).query
-    return query.sql_with_params()
+def _fact_page_statement(*, unpublished: bool) -> Statement:
+    return Statement.of(_fact_pages(unpublished=unpublished, language=Param("language"))
+                        .filter(public_id=Param("public_id", UUIDField())))
 
 
 def fact_page(*, user, public_id: uuid.UUID, language: str) -> dict | None:
@@ -245,9 +241,9 @@ def fact_page(*, user, public_id: uuid.UUID, language: str) -> dict | None:
     compiling the queryset cost Django more than PostgreSQL spent answering it. It
     runs prepared (kbase.core.prepared): one fact by its unique id has one plan,
     and planning it was a quarter of the statement's time (0.44 -> 0.34 ms)."""
-    sql, params = _fact_page_statement(unpublished=can_see_unpublished(user))
-    rows = read_rows(sql, bind(params, {_PAGE_ID: public_id, _PAGE_LANGUAGE: language}),
-                     using=router.db_for_read(Fact))
+    statement = _fact_page_statement(unpublished=can_see_unpublished(user))
+    rows = statement.rows({"public_id": public_id, "language": language},
+                          using=router.db_for_read(Fact))
     return rows[0] if rows else None
 
 
@@ -259,21 +255,21 @@ def fact_api_list(*, user, language: str, with_provenance: bool = False,
         with_provenance=with_provenance)
 
 
-def fact_api_citing(*, user, source_slug: str, language: str,
-                    whole: bool) -> QuerySet | PreparedPages:
-    """The facts `user` may see that cite the source `source_slug`, newest first.
-
-    With `whole` (the whole representation) as fact_api_json_list()'s rows, built by
-    PostgreSQL and compiled once per kind of reader (PreparedPages): as model
-    objects, a fact-checker's lookup of a source cited by some dozens of facts cost
-    more Python than all the rest of the request. Otherwise fact_api_list()'s facts,
-    for sparse fields."""
-    if whole:
-        return PreparedPages(_citing_json_rows, model=Fact,
-                             shape={"unpublished": can_see_unpublished(user)},
-                             values={"language": language, "source_slug": source_slug}
-                             ).order_by("-created_at", "-id")
+def fact_api_citing(*, user, source_slug: str, language: str) -> QuerySet[Fact]:
+    """The facts `user` may see that cite the source `source_slug`, newest first, as
+    fact_api_list()'s facts (for sparse fields)."""
     return _citing(fact_api_list(user=user, language=language), source_slug)
+
+
+def fact_citing_json_pages(*, user, source_slug: str, language: str) -> StatementPages:
+    """fact_api_citing() as fact_api_json_list()'s rows, built by PostgreSQL and
+    compiled once per kind of reader (StatementPages): as model objects, a
+    fact-checker's lookup of a source cited by some dozens of facts cost more Python
+    than all the rest of the request."""
+    return StatementPages(_citing_json_rows, model=Fact,
+                          shape={"unpublished": can_see_unpublished(user)},
+                          values={"language": language, "source_slug": source_slug},
+                          using=router.db_for_read(Fact))
 
 
 def fact_citing(*, user, source_slug: str) -> QuerySet[Fact]:
@@ -281,11 +277,11 @@ def fact_citing(*, user, source_slug: str) -> QuerySet[Fact]:
     return _citing(fact_list(user=user), source_slug)
 
 
-def _citing_json_rows(*, unpublished: bool, language: str, source_slug: str) -> QuerySet:
+def _citing_json_rows(*, unpublished: bool, language: Param, source_slug: Param) -> QuerySet:
     return _citing(_fact_json_rows(unpublished=unpublished, language=language), source_slug)
 
 
-def _citing(facts: QuerySet, source_slug: str) -> QuerySet:
+def _citing(facts: QuerySet, source_slug: str | Param) -> QuerySet:
     # A semi-join: a join repeats a fact for each of its citations of the source,
     # and DISTINCT over whole fact rows to undo that cost more than the query.
     return facts.filter(Exists(Citation.objects.filter(fact=OuterRef("pk"),
@@ -375,7 +371,7 @@ class SearchCandidates:
     and bound in the client: each is planned for its own words, as it must be."""
 
     statements: _CandidateStatements
-    phrases: dict[str, str]  # the stand-ins' phrases
+    phrases: dict[str, str]  # the phrases' Params' values
     walks_windows: bool
     using: str
 
@@ -424,31 +420,30 @@ class SearchCandidates:
             window, walked_from = window * SEARCH_CANDIDATES * 3 // (2 * len(found)), start
         return self._read(self.statement(), disabled=_READ_MATCHES_FIRST)
 
-    def _bound(self, statement: tuple[str, tuple], bounds: dict, limit: int
-               ) -> tuple[str, list]:
-        sql, params = statement
-        values = {**self.phrases, **bounds}
-        return f"{sql} LIMIT {limit}", [values.get(value, value) for value in params]
+    def _bound(self, statement: Statement, bounds: dict, limit: int) -> tuple[str, list]:
+        limited = statement.limited(limit)
+        return limited.sql, limited.bind({**self.phrases, **bounds})
 
     def _window_start(self, window: int):
         """The creation time of the window's oldest fact; None for fewer facts."""
-        sql, params = self.statements.newest
+        newest = self.statements.newest.limited(1, window - 1)
         with connections[self.using].cursor() as cursor:
-            cursor.execute(f"{sql} LIMIT 1 OFFSET {window - 1}", params)
+            cursor.execute(newest.sql, newest.bind({}))
             row = cursor.fetchone()
         return None if row is None else row[0]
 
     def _read(self, statement: tuple[str, list], *, disabled: tuple[str, ...] = ()
               ) -> list[tuple[int, float]]:
-        sql, params = statement
+        text, params = statement
         if disabled:
             # One round trip: the statements of one query string run in one
             # transaction, which the settings last for; inside an outer
             # transaction they would outlive it, so they are turned back on.
-            sql = f"{_planner_settings(disabled, 'off')}; {sql}; " \
-                  f"{_planner_settings(disabled, 'on')}"
+            text = sql.SQL("{}; {}; {}").format(
+                _planner_settings(disabled, "off"), sql.SQL(text),
+                _planner_settings(disabled, "on")).as_string(None)
         with connections[self.using].cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(text, params)
             if disabled:
                 cursor.nextset()
             return [(pk, rank) for pk, rank in cursor.fetchall()]
@@ -460,24 +455,25 @@ _WALK_NEWEST = ("enable_bitmapscan",)
 _READ_MATCHES_FIRST = ("enable_indexscan", "enable_indexonlyscan")
 
 
-def _planner_settings(names: tuple[str, ...], value: str) -> str:
-    return "SELECT " + ", ".join(f"set_config('{name}', '{value}', true)" for name in names)
+def _planner_settings(names: tuple[str, ...], value: str) -> sql.Composed:
+    return sql.SQL("SELECT {}").format(sql.SQL(", ").join(
+        sql.SQL("set_config({}, {}, true)").format(sql.Literal(name), sql.Literal(value))
+        for name in names))
 
 
-# Stand-ins for a window's bounds in the compiled statements.
-_WINDOW_START = datetime(1, 1, 1, tzinfo=UTC)
-_WALKED_FROM = datetime(1, 1, 2, tzinfo=UTC)
+# The Params of a window's bounds in the compiled statements.
+_WINDOW_START = "window_start"
+_WALKED_FROM = "walked_from"
 
 
 @dataclass(frozen=True)
 class _CandidateStatements:
-    """SQL and values (with stand-ins) of the candidates' statements, newest first,
-    without their LIMIT."""
+    """The candidates' statements, newest first, without their LIMIT."""
 
-    matches: tuple[str, tuple]  # every match
-    since: tuple[str, tuple]  # the matches from _WINDOW_START on
-    between: tuple[str, tuple]  # from _WINDOW_START to before _WALKED_FROM
-    newest: tuple[str, tuple]  # the visible facts' creation times
+    matches: Statement  # every match
+    since: Statement  # the matches from _WINDOW_START on
+    between: Statement  # from _WINDOW_START to before _WALKED_FROM
+    newest: Statement  # the visible facts' creation times
 
 
 @functools.lru_cache(maxsize=256)
@@ -486,10 +482,10 @@ def _candidate_statements(shape: QueryShape, *, unpublished: bool, korean_phrase
     """Building and compiling a search's statements cost more Python than the rest
     of the search: they are compiled once for each shape of query (and of its
     ranking: how many phrases in each language)."""
-    condition = stand_in_condition(shape)
+    condition = shape_condition(shape)
     if condition is None:
         return None
-    rank = _rank(_stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases),
+    rank = _rank(_rank_params("ko", korean_phrases), _rank_params("en", english_phrases),
                  prefix="")
     # The search documents alone, newest first by their copy of the creation time
     # and visible by their copy of the status: the walk goes down their own index
@@ -499,14 +495,14 @@ def _candidate_statements(shape: QueryShape, *, unpublished: bool, korean_phrase
         documents = documents.filter(status=Fact.Status.PUBLISHED)
     matches = (documents.filter(condition).order_by("-created_at", "-fact_id")
                .annotate(rank=rank).values_list("fact_id", "rank"))
-    since = matches.filter(created_at__gte=_WINDOW_START)
+    since = matches.filter(created_at__gte=Param(_WINDOW_START, DateTimeField()))
     visible = _visible(unpublished=unpublished, include_withdrawn=False)
     return _CandidateStatements(
-        matches=matches.query.sql_with_params(),
-        since=since.query.sql_with_params(),
-        between=since.filter(created_at__lt=_WALKED_FROM).query.sql_with_params(),
-        newest=visible.order_by("-created_at", "-id").values_list("created_at", flat=True)
-        .query.sql_with_params())
+        matches=Statement.of(matches),
+        since=Statement.of(since),
+        between=Statement.of(since.filter(created_at__lt=Param(_WALKED_FROM, DateTimeField()))),
+        newest=Statement.of(visible.order_by("-created_at", "-id")
+                            .values_list("created_at", flat=True)))
 
 
 def search_candidates(*, user, query: ParsedQuery) -> SearchCandidates | None:
@@ -523,7 +519,7 @@ def _search_candidates(user, query: ParsedQuery, korean: list[str],
                                        korean_phrases=len(korean), english_phrases=len(english))
     if statements is None:
         return None
-    phrases = {**stand_in_phrases(query), **_rank_phrases_stood_in(korean, english)}
+    phrases = {**shape_phrases(query), **_rank_phrase_values(korean, english)}
     return SearchCandidates(statements, phrases, walks_windows=len(query.groups) > 1,
                             using=router.db_for_read(Fact))
 
@@ -542,7 +538,7 @@ def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> Que
     return results
 
 
-def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRowsOf:
+def fact_search_json(*, user, query: ParsedQuery, language: str) -> RowsOfKeys:
     """fact_search() as rows of `text_ko`, `text_en`, `rank`, `headline_en`,
     `highlight_words_ko` (JSON text) and `json` (the representation in `language`,
     built by PostgreSQL, as the list's).
@@ -555,14 +551,14 @@ def fact_search_json(*, user, query: ParsedQuery, language: str) -> PreparedRows
     planned for its words: its best plan depends on how many facts match."""
     korean, english = rank_phrases(query)
     candidates = _search_candidates(user, query, korean, english)
-    sql, params = _ranking_statement(unpublished=can_see_unpublished(user),
-                                     korean_phrases=len(korean), english_phrases=len(english),
-                                     korean_reader=language == "ko")
-    real = {_RANK_LANGUAGE: language, **_rank_phrases_stood_in(korean, english)}
+    statement = _ranking_statement(unpublished=can_see_unpublished(user),
+                                   korean_phrases=len(korean), english_phrases=len(english),
+                                   korean_reader=language == "ko")
+    values = {"language": language, **_rank_phrase_values(korean, english)}
     # Read once: counting the results and reading a page then cost nothing more.
-    return PreparedRowsOf(sql, bind(params, real),
-                          keys=[] if candidates is None else candidates.ranked(),
-                          stand_in=_RANK_CANDIDATES, using=router.db_for_read(Fact))
+    return RowsOfKeys(statement, values,
+                      keys=[] if candidates is None else candidates.ranked(),
+                      using=router.db_for_read(Fact))
 
 
 def _candidate_ids(*, user, query: ParsedQuery) -> list[int]:
@@ -571,7 +567,7 @@ def _candidate_ids(*, user, query: ParsedQuery) -> list[int]:
     return [] if candidates is None else candidates.ids()
 
 
-def _rank(korean: list[str], english: list[str], *,
+def _rank(korean: list, english: list, *,
           prefix: str = "search_document__") -> ExpressionWrapper:
     """A fact's rank for the phrases: its cover density in each language, summed."""
     korean_query, english_query = phrase_query(korean, "simple"), phrase_query(english, "english")
@@ -583,8 +579,8 @@ def _rank(korean: list[str], english: list[str], *,
     return ExpressionWrapper(rank, output_field=FloatField())
 
 
-def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
-            english: list[str], *,
+def _ranked(facts: QuerySet[Fact], candidates: list[int] | Param, korean: list,
+            english: list, *,
             korean_reader: bool = False) -> QuerySet[WithAnnotations[Fact, Ranked]]:
     english_query = phrase_query(english, "english")
     headline: Expression = Value("")
@@ -604,36 +600,33 @@ def _ranked(facts: QuerySet[Fact], candidates: list[int], korean: list[str],
             .order_by("-rank", "-id"))
 
 
-# Stand-ins for the values of a search's ranking statement, compiled once per shape.
-_RANK_LANGUAGE = "kbase:language"
-_CANDIDATE_STAND_IN = [-1]
-_RANK_CANDIDATES = int_array(_CANDIDATE_STAND_IN)
+def _rank_param_name(language: str, n: int) -> str:
+    return f"rank_{language}_{n}"
 
 
-def _stand_ins(language: str, count: int) -> list[str]:
-    return [f"kbase:{language}:{n}" for n in range(count)]
+def _rank_params(language: str, count: int) -> list[Param]:
+    """The Params of a rank's phrases in `language` (in the candidates' and the
+    ranking statements)."""
+    return [Param(_rank_param_name(language, n)) for n in range(count)]
 
 
-def _stood_in(language: str, phrases: list[str]) -> dict[str, str]:
-    """The stand-in of each of `phrases`, to the phrase."""
-    return dict(zip(_stand_ins(language, len(phrases)), phrases, strict=True))
-
-
-def _rank_phrases_stood_in(korean: list[str], english: list[str]) -> dict[str, str]:
-    """The rank's stand-ins (in the candidates' and the ranking statements), to their
-    phrases."""
-    return {**_stood_in("ko", korean), **_stood_in("en", english)}
+def _rank_phrase_values(korean: list[str], english: list[str]) -> dict[str, str]:
+    """The values of _rank_params() for these phrases."""
+    return {_rank_param_name(language, n): phrase
+            for language, phrases in (("ko", korean), ("en", english))
+            for n, phrase in enumerate(phrases)}
 
 
 @functools.lru_cache(maxsize=64)
 def _ranking_statement(*, unpublished: bool, korean_phrases: int, english_phrases: int,
-                       korean_reader: bool) -> tuple[str, tuple]:
+                       korean_reader: bool) -> Statement:
     ranked = _ranked(_visible(unpublished=unpublished, include_withdrawn=False),
-                     _CANDIDATE_STAND_IN,
-                     _stand_ins("ko", korean_phrases), _stand_ins("en", english_phrases),
+                     Param(RowsOfKeys.KEYS),
+                     _rank_params("ko", korean_phrases), _rank_params("en", english_phrases),
                      korean_reader=korean_reader)
-    return ranked.values("text_ko", "text_en", "rank", "headline_en", "highlight_words_ko",
-                         json=_fact_json(_RANK_LANGUAGE)).query.sql_with_params()
+    return Statement.of(ranked.values(
+        "text_ko", "text_en", "rank", "headline_en", "highlight_words_ko",
+        json=_fact_json(Param("language"))))
 
 
 def supersession_chain(*, fact: Fact) -> dict[str, list[str]]:
@@ -641,6 +634,6 @@ def supersession_chain(*, fact: Fact) -> dict[str, list[str]]:
     query. A fact superseded by one newer fact is the common case; branches (two
     facts replaced by one) appear in `earlier` in order of distance."""
     chain = (Fact.objects.filter(pk=fact.pk)
-             .annotate(chain=RawSQL(as_text(SUPERSESSION_SQL), []))
+             .annotate(chain=SQLTemplate(as_text(SUPERSESSION_SQL)))
              .values_list("chain", flat=True).get())
     return json.loads(chain)

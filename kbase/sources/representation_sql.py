@@ -1,19 +1,23 @@
 """A source as citations show it (kbase.sources.api.serializers.source_brief), built
 by PostgreSQL, as SQL text.
 
-Plain strings, with no Django in them. Each `%s` is the served language ('ko' or
-'en'). The briefs are stored (SourceBrief), written by triggers on sources and
-publishers with refresh_briefs_sql; a fact's JSON reads them with BRIEF_SQL.
+Plain strings, with no Django in them: templates (kbase.core.sqltext) whose
+`{language}` slots are the served language ('ko' or 'en'). The briefs are stored
+(SourceBrief), written by triggers on sources and publishers with
+refresh_briefs_sql; a fact's JSON reads them with BRIEF_SQL.
 """
 
 from __future__ import annotations
 
+from psycopg import sql
+
 from kbase.core.representation import iso_sql
+from kbase.core.sqltext import sql_text
 
 
 def name_in(table: str, column: str = "name") -> str:
     """SQL for representation.name_in(): the served language's value, else the other."""
-    return (f"CASE WHEN %s = 'ko' THEN coalesce(nullif({table}.{column}_ko, ''), "
+    return (f"CASE WHEN {{language}} = 'ko' THEN coalesce(nullif({table}.{column}_ko, ''), "
             f"{table}.{column}_en) ELSE coalesce(nullif({table}.{column}_en, ''), "
             f"{table}.{column}_ko) END")
 
@@ -37,18 +41,18 @@ def refresh_briefs_sql(where: str) -> str:
     """Writes the stored briefs, in both languages, of the sources `where` (a
     condition on `s`, the source, and `p`, its publisher) selects."""
     def brief_in(language: str) -> str:
-        return SOURCE_BRIEF_SQL.replace("%s", f"'{language}'")
+        return sql_text(SOURCE_BRIEF_SQL, language=sql.Literal(language))
 
     return f"""INSERT INTO sources_sourcebrief (source_id, brief_ko, brief_en)
 SELECT s.id, {brief_in("ko")}, {brief_in("en")}
 FROM sources_source s JOIN sources_publisher p ON p.id = s.publisher_id
 WHERE {where}
 ON CONFLICT (source_id) DO UPDATE
-SET brief_ko = EXCLUDED.brief_ko, brief_en = EXCLUDED.brief_en"""
+SET brief_ko = EXCLUDED.brief_ko, brief_en = EXCLUDED.brief_en"""  # noqa: S608  (kbase's SQL constants only)
 
 
 # The stored brief of `b` (a sources_sourcebrief row) in the served language.
-BRIEF_SQL = "CASE WHEN %s = 'ko' THEN b.brief_ko ELSE b.brief_en END"
+BRIEF_SQL = "CASE WHEN {language} = 'ko' THEN b.brief_ko ELSE b.brief_en END"
 
 
 # kbase.sources.api.serializers.SourceSerializer, of the row `sources_source`.
@@ -74,4 +78,4 @@ SOURCE_SQL = f"""json_build_object(
     'accessed_on', sources_source.accessed_on,
     'has_archived_text', sources_source.archived_text <> '',
     'created_at', {iso_sql("sources_source.created_at")},
-    'updated_at', {iso_sql("sources_source.updated_at")})"""
+    'updated_at', {iso_sql("sources_source.updated_at")})"""  # noqa: S608  (kbase's SQL constants only)

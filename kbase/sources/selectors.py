@@ -6,10 +6,9 @@ import functools
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import router
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, TextField
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
-from kbase.core.expressions import in_language
-from kbase.core.prepared import bind, read_rows
+from kbase.core.prepared import Param, SQLTemplate, Statement
 from kbase.core.representation import as_text
 
 from .models import Publisher, Source
@@ -56,18 +55,12 @@ def _at_url(editions: list, urls: list[str | None], key: str) -> tuple[Any, list
     return editions[at], editions[:at] + editions[at + 1:]
 
 
-# Stand-ins for the values of the lookup's sources statement, compiled once.
-_LOOKUP_KEY = "kbase:lookup-key"
-_LOOKUP_LANGUAGE = "kbase:language"
-
-
 @functools.cache
-def _editions_at_statement() -> tuple[str, tuple]:
-    editions = Source.objects.filter(work__editions__normalized_url=_LOOKUP_KEY)
-    return editions.order_by("slug").values(
+def _editions_at_statement() -> Statement:
+    editions = Source.objects.filter(work__editions__normalized_url=Param("key"))
+    return Statement.of(editions.order_by("slug").values(
         "id", "slug", "normalized_url",
-        json=in_language(as_text(SOURCE_SQL), _LOOKUP_LANGUAGE, output_field=TextField()),
-    ).query.sql_with_params()
+        json=SQLTemplate(as_text(SOURCE_SQL), language=Param("language"))))
 
 
 def source_and_editions_json_by_url(*, url: str, language: str
@@ -78,9 +71,8 @@ def source_and_editions_json_by_url(*, url: str, language: str
     (kbase.core.prepared): as model objects, the ORM's building and compiling them
     cost most of a lookup's Python. Raises InvalidURL for a non-URL."""
     key = normalize_url(url)
-    sql, params = _editions_at_statement()
-    editions = read_rows(sql, bind(params, {_LOOKUP_KEY: key, _LOOKUP_LANGUAGE: language}),
-                         using=router.db_for_read(Source))
+    editions = _editions_at_statement().rows({"key": key, "language": language},
+                                             using=router.db_for_read(Source))
     return _at_url(editions, [edition["normalized_url"] for edition in editions], key)
 
 

@@ -452,8 +452,8 @@ def test_the_candidates_are_found_without_reading_a_fact():
     _bulk_facts(300, "'medical school ' || n")
     for query in ("medical school", "medical", "medical -school"):
         candidates = selectors.search_candidates(user=None, query=parse_query(query))
-        for sql in (candidates.statement()[0], candidates.statements.since[0],
-                    candidates.statements.between[0]):
+        for sql in (candidates.statement()[0], candidates.statements.since.sql,
+                    candidates.statements.between.sql):
             assert "facts_fact" not in sql.replace("facts_factsearchdocument", ""), sql
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time
+from typing import cast
 
 from django.core import signing
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -110,12 +111,23 @@ class FactViewSet(KbaseModelViewSet):
         """Neither brief nor sparse: PostgreSQL builds it; the others are built here."""
         return not self.brief and not self.request.query_params.get("fields")
 
+    @property
+    def paginator(self) -> KbaseCursorPagination:
+        return cast(KbaseCursorPagination, super().paginator)
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        if self.whole_representation and not named_filters(request, self.filterset_class):
+            # The unfiltered list, compiled once and prepared (selectors.fact_json_pages).
+            pages = selectors.fact_json_pages(user=request.user, language=self.served_language)
+            page = self.paginator.paginate_statement(pages, request, view=self)
+            return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return super().list(request, *args, **kwargs)
+
     def get_queryset(self):
         include_withdrawn = self.action in {"retrieve", "jsonld", "history"}
         if self.action == "list" and self.whole_representation:
-            return selectors.fact_api_json_list(
-                user=self.request.user, language=self.served_language,
-                prepared=not named_filters(self.request, self.filterset_class))
+            return selectors.fact_api_json_list(user=self.request.user,
+                                                language=self.served_language)
         if self.action == "export_csv":  # its rows: selectors.fact_csv_rows
             return selectors.fact_visible(user=self.request.user)
         if self.action in {"list", "retrieve"}:
@@ -339,10 +351,15 @@ class SourceFactsViewSet(KbaseViewSetMixin, viewsets.GenericViewSet):
     def facts(self, request: Request, pk=None) -> Response:
         source = self.get_object()
         context = self.get_serializer_context()
-        facts = selectors.fact_api_citing(user=request.user, source_slug=source.slug,
-                                          language=self.served_language,
-                                          whole=context["fields"] is None)
-        page = self.paginate_queryset(facts)  # type: ignore[arg-type]  # PreparedPages stands in
+        page: list | None
+        if context["fields"] is None:  # the whole representation, compiled once, prepared
+            paginator = cast(KbaseCursorPagination, self.paginator)
+            page = paginator.paginate_statement(selectors.fact_citing_json_pages(
+                user=request.user, source_slug=source.slug, language=self.served_language),
+                request, view=self)
+        else:
+            page = self.paginate_queryset(selectors.fact_api_citing(
+                user=request.user, source_slug=source.slug, language=self.served_language))
         serializer = FactSerializer(page, many=True, context=context)
         return self.get_paginated_response(serializer.data)
 
@@ -361,14 +378,20 @@ class SourceFactsViewSet(KbaseViewSetMixin, viewsets.GenericViewSet):
                            % {"url": raw[:300], "key": normalize_url(raw)})
         source, editions = found
         context = self.get_serializer_context()
-        facts = selectors.fact_api_citing(user=request.user, source_slug=source["slug"],
-                                          language=self.served_language,
-                                          whole=context["fields"] is None)
+        facts: list
+        if context["fields"] is None:  # the whole representation, compiled once, prepared
+            facts = selectors.fact_citing_json_pages(
+                user=request.user, source_slug=source["slug"], language=self.served_language,
+            ).read(ordering=KbaseCursorPagination.ordering, limit=MAX_PAGE_SIZE)
+        else:
+            facts = list(selectors.fact_api_citing(
+                user=request.user, source_slug=source["slug"],
+                language=self.served_language)[:MAX_PAGE_SIZE])
         return Response({
             # (.data would wrap the ready-made Fragment in a dict)
             "source": SourceSerializer(context=context).to_representation(source),
             "editions": SourceSerializer(editions, many=True, context=context).data,
-            "facts": FactSerializer(facts[:MAX_PAGE_SIZE], many=True, context=context).data,
+            "facts": FactSerializer(facts, many=True, context=context).data,
         })
 
 
