@@ -1,5 +1,7 @@
-"""Bilingual full-text search: a Korean morphological analyser, English stemming,
-and one web-search query compiled for both.
+"""Bilingual full-text search's language: a Korean morphological analyser, English
+stemming, and web-search queries analysed as the documents are, compiled into one
+condition over any search document (facts', sources'). The search of facts
+(candidates, ranking, highlights) is kbase.facts.search.
 
 PostgreSQL has no Korean text-search configuration, so Korean text is analysed
 here (mecab-ko, loaded once per process) into normalised tokens: noun and verb
@@ -12,7 +14,6 @@ configuration (recruit ~ recruiting).
 from __future__ import annotations
 
 import bisect
-import html
 import operator
 import re
 from dataclasses import dataclass, field
@@ -21,8 +22,6 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
-
-from kbase.core.prepared import Param
 
 MAX_QUERY_LENGTH = 500
 MAX_QUERY_TERMS = 16
@@ -33,7 +32,7 @@ MAX_QUERY_TERMS = 16
 _CONTENT_TAGS = {"NNG", "NNP", "NR", "SN", "SL", "SH", "XR", "VV", "VA"}
 _STEM_TAGS = {"VV", "VA"}
 # Codes (E-7-S, COVID-19) and numbers with separators stay one token.
-_CODE = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)+|\d{1,3}(?:,\d{3})+")
+CODE = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)+|\d{1,3}(?:,\d{3})+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
@@ -45,7 +44,7 @@ def _tagger():
     return mecab.MeCab()._tagger
 
 
-def _code_token(code: str) -> str:
+def code_token(code: str) -> str:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", code):
         return code.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)+", code):
@@ -92,10 +91,10 @@ def korean_token_spans(text: str) -> list[tuple[str, int, int]]:
     """Tokens of `text` with their character spans, in order."""
     spans: list[tuple[str, int, int]] = []
     position = 0
-    for match in _CODE.finditer(text):
+    for match in CODE.finditer(text):
         spans += [(token, start + position, end + position)
                   for token, start, end in _morpheme_tokens(text[position:match.start()])]
-        spans.append((_code_token(match.group()), match.start(), match.end()))
+        spans.append((code_token(match.group()), match.start(), match.end()))
         position = match.end()
     spans += [(token, start + position, end + position)
               for token, start, end in _morpheme_tokens(text[position:])]
@@ -114,7 +113,7 @@ def korean_document(*texts: str) -> str:
 def english_document(*texts: str) -> str:
     """English text for to_tsvector('english', ...), codes made one word first: the
     English parser splits E-7-S into e, -7 and the stop word s."""
-    return " ".join(_CODE.sub(lambda match: _code_token(match.group()), text)
+    return " ".join(CODE.sub(lambda match: code_token(match.group()), text)
                     for text in texts if text)
 
 
@@ -160,9 +159,10 @@ class ParsedQuery:
 
     @cached_property
     def code_tokens(self) -> frozenset[str]:
-        """The positive terms' codes (E-7-S as e7s), which headline_html marks."""
-        return frozenset(_code_token(code) for term in self.positive_terms
-                         for code in _CODE.findall(term.text))
+        """The positive terms' codes (E-7-S as e7s), which
+        kbase.facts.search.headline_html marks."""
+        return frozenset(code_token(code) for term in self.positive_terms
+                         for code in CODE.findall(term.text))
 
 
 class QueryError(ValueError):
@@ -213,9 +213,10 @@ def _english_words(text: str) -> str:
     return _NOT_A_WORD.sub(" ", english_document(text)).strip()
 
 
-def _term_condition(korean: str | Param, english: str | Param, prefix: str) -> Q:
+def _term_condition(korean: Any, english: Any, prefix: str) -> Q:
     """Where one term matches: its Korean phrase or its English one (either may be
-    '', not both)."""
+    '', not both; a phrase may be an expression of it, as a compiled statement's
+    Param)."""
     matches = []
     if korean:
         matches.append(Q(**{f"{prefix}search_ko": SearchQuery(korean, config="simple",
@@ -226,14 +227,14 @@ def _term_condition(korean: str | Param, english: str | Param, prefix: str) -> Q
     return reduce(operator.or_, matches)
 
 
-def _searchable(parsed: ParsedQuery) -> list[list[Term]]:
+def searchable_groups(parsed: ParsedQuery) -> list[list[Term]]:
     """The groups' terms that have something to match, in groups that have any."""
     groups = [[term for term in group if term.korean or term.english]
               for group in parsed.groups]
     return [group for group in groups if group]
 
 
-def _condition(groups: list[list[tuple[bool, Any, Any]]], prefix: str) -> Q | None:
+def terms_condition(groups: list[list[tuple[bool, Any, Any]]], prefix: str) -> Q | None:
     """groups of (negated, Korean phrase, English phrase): ANDed groups of ORed terms.
     None without a term that is not negated."""
     if all(negated for group in groups for negated, _korean, _english in group):
@@ -250,96 +251,8 @@ def _condition(groups: list[list[tuple[bool, Any, Any]]], prefix: str) -> Q | No
 def search_condition(parsed: ParsedQuery, *, prefix: str = "") -> Q | None:
     """A Q for `parsed` over a model whose search document is at `prefix`.
     None when the query has no searchable term."""
-    return _condition([[(term.negated, term.korean, term.english) for term in group]
-                       for group in _searchable(parsed)], prefix)
-
-
-# A query's shape: for each group, each searchable term's (negated, has a Korean
-# phrase, has an English phrase). Queries of one shape differ only in their phrases,
-# so they compile to one statement with the phrases as its values.
-QueryShape = tuple[tuple[tuple[bool, bool, bool], ...], ...]
-
-
-def query_shape(parsed: ParsedQuery) -> QueryShape:
-    return tuple(tuple((term.negated, bool(term.korean), bool(term.english)) for term in group)
-                 for group in _searchable(parsed))
-
-
-def _phrase_name(group: int, term: int, language: str) -> str:
-    return f"term_{group}_{term}_{language}"
-
-
-def shape_condition(shape: QueryShape, *, prefix: str = "") -> Q | None:
-    """search_condition() of a query of `shape`, with a kbase.core.prepared.Param for
-    each phrase (shape_phrases() gives their values)."""
-    return _condition([[(negated, Param(_phrase_name(g, t, "ko")) if korean else "",
-                         Param(_phrase_name(g, t, "en")) if english else "")
-                        for t, (negated, korean, english) in enumerate(group)]
-                       for g, group in enumerate(shape)], prefix)
-
-
-def shape_phrases(parsed: ParsedQuery) -> dict[str, str]:
-    """The value of each Param of shape_condition(query_shape(parsed)), by name."""
-    phrases = {}
-    for g, group in enumerate(_searchable(parsed)):
-        for t, term in enumerate(group):
-            if term.korean:
-                phrases[_phrase_name(g, t, "ko")] = term.korean
-            if term.english:
-                phrases[_phrase_name(g, t, "en")] = term.english
-    return phrases
-
-
-def rank_phrases(parsed: ParsedQuery) -> tuple[list[str], list[str]]:
-    """The positive terms, per language (Korean tokens, English words), for ranking
-    and highlighting."""
-    korean, english = [], []
-    for term in parsed.positive_terms:
-        if term.korean:
-            korean.append(term.korean)
-        if term.english:
-            english.append(term.english)
-    return korean, english
-
-
-def phrase_query(phrases: list[str], config: str) -> SearchQuery | None:
-    """The phrases ORed (None for none), in the `config` text-search configuration."""
-    query = None
-    for phrase in phrases:
-        one = SearchQuery(phrase, config=config, search_type="phrase")
-        query = one if query is None else query | one
-    return query
-
-
-# ts_headline marks the English matches with these two control characters, which
-# no stored text holds (kbase.core.text refuses them), and headline_html escapes
-# the text and turns them into <mark>: escaping in SQL took three nested replace()
-# calls that cost Django more to compile than PostgreSQL spent running them.
-HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
-
-
-def headline_html(headline: str, codes: frozenset[str]) -> str:
-    """A ts_headline of kbase's markers as HTML: escaped, with matches in <mark>.
-    The English parser splits a code (E-7-S into e, -7 and s), so ts_headline cannot
-    mark one: the codes among `codes` (code tokens: ParsedQuery.code_tokens) are
-    marked here."""
-    def mark(match: re.Match) -> str:
-        code = match.group()
-        already = headline[match.start() - 1:match.start()] == HEADLINE_START  # a decimal
-        if _code_token(code) in codes and not already:
-            return HEADLINE_START + code + HEADLINE_STOP
-        return code
-
-    if codes:
-        headline = _CODE.sub(mark, headline)
-    return _marked_html(headline)
-
-
-def _marked_html(marked: str) -> str:
-    """`marked` (a text with matches between HEADLINE_START and HEADLINE_STOP) as
-    HTML: escaped, with the matches in <mark>."""
-    return (html.escape(marked).replace(HEADLINE_START, "<mark>")
-            .replace(HEADLINE_STOP, "</mark>"))
+    return terms_condition([[(term.negated, term.korean, term.english) for term in group]
+                       for group in searchable_groups(parsed)], prefix)
 
 
 # A word (eojeol), as a highlight marks it: a run of characters between spaces.
@@ -349,9 +262,10 @@ WORD = re.compile(r"\S+")
 def korean_highlight_words(text: str, spans: list[tuple[str, int, int]] | None = None,
                            ) -> dict[str, list[list[int]]]:
     """For each Korean token of `text`, the words (eojeol: the runs between spaces)
-    that hold it, as [start, end] character offsets, in order: what highlight_korean
-    marks. Computed when a fact's text is written and kept in its search document,
-    so a page of Korean results is highlighted without analysing twenty texts.
+    that hold it, as [start, end] character offsets, in order: what
+    kbase.facts.search.highlight_korean marks. Computed when a fact's text is
+    written and kept in its search document, so a page of Korean results is
+    highlighted without analysing twenty texts.
     `spans` is korean_token_spans(text), when the caller has analysed it already."""
     words = [match.span() for match in WORD.finditer(text or "")]
     starts = [start for start, _end in words]
@@ -364,19 +278,3 @@ def korean_highlight_words(text: str, spans: list[tuple[str, int, int]] | None =
         if not holding or holding[-1] != word:
             holding.append(word)
     return found
-
-
-def highlight_korean(text: str, parsed: ParsedQuery,
-                     words: dict[str, list[list[int]]]) -> str:
-    """HTML-escaped `text` with the words (eojeol) holding a query token in <mark>,
-    so 인재를 is marked, not 인재 alone. `words` is korean_highlight_words(text), as
-    the search document keeps it."""
-    marked = sorted({tuple(span) for token in parsed.korean_tokens
-                     for span in words.get(token, ())})
-    pieces, position = [], 0
-    for start, end in marked:
-        pieces += [text[position:start], HEADLINE_START, text[start:end], HEADLINE_STOP]
-        position = end
-    pieces.append(text[position:])
-    # Escaped once, not piece by piece: a page of twenty texts 66 -> 30 µs.
-    return _marked_html("".join(pieces))

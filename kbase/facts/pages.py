@@ -17,14 +17,14 @@ from django.utils.translation import gettext as _
 
 from kbase.core.models import Language
 from kbase.core.representation import pick_language
-from kbase.core.search import QueryError, headline_html, highlight_korean, parse_query
+from kbase.core.search import QueryError, parse_query
 from kbase.core.throttles import PageRateThrottle
 from kbase.sources import selectors as source_selectors
 from kbase.sources.api.serializers import source_brief
 from kbase.sources.models import Publisher
 from kbase.sources.normalize import InvalidURL
 
-from . import selectors
+from . import search, selectors
 from .exports import fact_jsonld
 from .filtersets import FactFilterSet
 from .models import Topic
@@ -94,8 +94,9 @@ def _card(fact, language: str, query=None) -> dict:
     text, served, fallback = pick_language(fact.text_ko, fact.text_en, language)
     highlight = None
     if query is not None:
-        highlight = (highlight_korean(fact.text_ko, query, fact.highlight_words_ko)
-                     if served == "ko" else headline_html(fact.headline_en, query.code_tokens))
+        highlight = search.highlight(served=served, query=query, text_ko=fact.text_ko,
+                                     words_ko=fact.highlight_words_ko,
+                                     headline_en=fact.headline_en)
     return {"fact": fact, "text": text, "language": served, "fallback": fallback,
             "highlight": highlight}
 
@@ -135,7 +136,7 @@ def home(request: HttpRequest) -> HttpResponse:
         except QueryError as error:
             context["errors"].append(str(error))
             status = 400
-    facts = selectors.fact_search(user=request.user, query=query) if query \
+    facts = search.fact_search(user=request.user, query=query) if query \
         else selectors.fact_list(user=request.user)
     filters = {key: params[key] for key in ("topic", "publisher", "as_of_after",
                                              "as_of_before") if params.get(key)}

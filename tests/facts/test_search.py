@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kbase.core.search import korean_token_spans, korean_tokens, parse_query, search_condition
-from kbase.facts import selectors, services
+from kbase.facts import search, selectors, services
 from kbase.facts.api import docs
 from kbase.facts.models import Fact, FactSearchDocument
 from tests.factories import EntityFactory, SourceFactory
@@ -135,7 +135,7 @@ def test_pages_of_results_follow_one_another_best_first(api):
 
 
 def test_search_ranks_the_most_recent_matches_only(api, monkeypatch):
-    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 2)
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 2)
     best_but_oldest = publish(text_en="microwave microwave microwave")
     newer = [publish(text_en="A microwave", quote=f"quote {n}") for n in range(2)]
     response = api.get(SEARCH, {"q": "microwave"})
@@ -374,8 +374,8 @@ def test_rebuilding_the_index_restores_search(api):
 
 
 def test_a_wider_window_walks_only_the_facts_the_narrower_did_not(monkeypatch):
-    monkeypatch.setattr(selectors, "NEWEST_WINDOW", 30)
-    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 20)
+    monkeypatch.setattr(search, "NEWEST_WINDOW", 30)
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 20)
     # Every third fact matches, and four facts share each creation time, so
     # windows end inside a run of equal times: no fact is found twice or missed.
     _bulk_facts(3000, "CASE WHEN mod(n, 3) = 0 THEN 'medical school ' || n ELSE 'other' END")
@@ -386,7 +386,7 @@ def test_a_wider_window_walks_only_the_facts_the_narrower_did_not(monkeypatch):
                        "FROM facts_fact f WHERE f.id = d.fact_id")
     query = parse_query("medical school")
     with CaptureQueriesContext(connection) as queries:
-        ids = selectors.search_candidates(user=None, query=query).ids()
+        ids = search.search_candidates(user=None, query=query).ids()
     expected = list(selectors.fact_visible(user=None).filter(
         search_condition(query, prefix="search_document__"))
         .order_by("-created_at", "-id").values_list("pk", flat=True)[:20])
@@ -400,10 +400,10 @@ def test_a_wider_window_walks_only_the_facts_the_narrower_did_not(monkeypatch):
 @pytest.mark.parametrize("in_transaction", [False, True])
 def test_a_window_costs_two_round_trips_and_leaves_the_planner_as_it_was(
         monkeypatch, in_transaction):
-    monkeypatch.setattr(selectors, "NEWEST_WINDOW", 30)
-    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
+    monkeypatch.setattr(search, "NEWEST_WINDOW", 30)
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 5)
     _bulk_facts(300, "CASE WHEN mod(n, 3) = 0 THEN 'medical school ' || n ELSE 'other' END")
-    candidates = selectors.search_candidates(user=None, query=parse_query("medical school"))
+    candidates = search.search_candidates(user=None, query=parse_query("medical school"))
     with contextlib.ExitStack() as stack:
         if in_transaction:
             stack.enter_context(transaction.atomic())
@@ -451,7 +451,7 @@ def test_a_search_document_takes_its_facts_status_whoever_writes_it():
 def test_the_candidates_are_found_without_reading_a_fact():
     _bulk_facts(300, "'medical school ' || n")
     for query in ("medical school", "medical", "medical -school"):
-        candidates = selectors.search_candidates(user=None, query=parse_query(query))
+        candidates = search.search_candidates(user=None, query=parse_query(query))
         for sql in (candidates.statement()[0], candidates.statements.since.sql,
                     candidates.statements.between.sql):
             assert "facts_fact" not in sql.replace("facts_factsearchdocument", ""), sql
@@ -459,7 +459,7 @@ def test_the_candidates_are_found_without_reading_a_fact():
 
 def test_the_newest_matches_are_walked_down_the_search_documents_own_index():
     _bulk_facts(3000, "CASE WHEN mod(n, 3) = 0 THEN 'medical school ' || n ELSE 'other' END")
-    candidates = selectors.search_candidates(user=None, query=parse_query("medical school"))
+    candidates = search.search_candidates(user=None, query=parse_query("medical school"))
     with transaction.atomic(), connection.cursor() as cursor:
         # The walk, as ids() imposes it, without the whole-table scans and sorts that
         # 3,000 facts are few enough for: the order must come from an index.
@@ -501,7 +501,7 @@ def _bulk_facts(count: int, text_en_sql: str, text_ko_sql: str = "''") -> None:
 def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
     _bulk_facts(20000, "'Fact number ' || n || ' word' || mod(n, 997)",
                 text_ko_sql="'사실 번호 ' || n || ' 단어' || mod(n, 997)")
-    plan = _explain(selectors.search_candidates(user=None, query=parse_query("word42")).statement())
+    plan = _explain(search.search_candidates(user=None, query=parse_query("word42")).statement())
     assert "fact_search_en_gin" in plan or "fact_search_ko_gin" in plan, plan
 
 
@@ -516,14 +516,14 @@ def test_the_search_query_uses_the_gin_indexes_on_20000_facts():
 ])
 def test_several_words_find_the_newest_matches_by_the_plan_their_density_calls_for(
         monkeypatch, query, plan):
-    monkeypatch.setattr(selectors, "NEWEST_WINDOW", 30)
-    monkeypatch.setattr(selectors, "LARGEST_WINDOW", 600)
-    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 20)
+    monkeypatch.setattr(search, "NEWEST_WINDOW", 30)
+    monkeypatch.setattr(search, "LARGEST_WINDOW", 600)
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 20)
     _bulk_facts(3000, """CASE WHEN mod(n, 3) = 0 THEN 'medical school number ' || n
                               WHEN mod(n, 100) = 1 THEN 'a rare pairing ' || n
                               WHEN mod(n, 2) = 0 THEN 'rare alone ' || n
                               ELSE 'pairing alone ' || n END""")
-    candidates = selectors.search_candidates(user=None, query=parse_query(query))
+    candidates = search.search_candidates(user=None, query=parse_query(query))
     with CaptureQueriesContext(connection) as queries:
         ids = candidates.ids()
     expected = list(selectors.fact_visible(user=None).filter(
@@ -533,3 +533,18 @@ def test_several_words_find_the_newest_matches_by_the_plan_their_density_calls_f
     assert query == "medical nowhere" or len(ids) == 20
     answering = [q["sql"] for q in queries.captured_queries if "set_config" in q["sql"]]
     assert answering and plan in answering[-1]
+
+
+def test_one_function_chooses_the_korean_or_the_english_highlight():
+    query = parse_query("인재 E-7-S")
+    words = {"인재": [[0, 3]]}
+    headline = "E-7-S \x02visas\x03"
+    korean = search.highlight(served="ko", query=query, text_ko="인재를 찾는다",
+                              words_ko=words, headline_en=headline)
+    # A prepared read's row carries the Korean words as JSON text.
+    assert search.highlight(served="ko", query=query, text_ko="인재를 찾는다",
+                            words_ko='{"인재": [[0, 3]]}', headline_en=headline) == korean
+    assert korean == "<mark>인재를</mark> 찾는다"
+    assert search.highlight(served="en", query=query, text_ko="인재를 찾는다",
+                            words_ko=words, headline_en=headline
+                            ) == "<mark>E-7-S</mark> <mark>visas</mark>"

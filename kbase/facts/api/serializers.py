@@ -18,7 +18,6 @@ from rest_framework import serializers
 
 from kbase.core.models import DatePrecision, Language
 from kbase.core.representation import decimal_text, iso, name_in, pick_language
-from kbase.core.search import headline_html, highlight_korean
 from kbase.core.serializers import SlugReferenceField, StrictInputMixin
 from kbase.sources.api.serializers import SourceBriefSerializer, source_brief
 from kbase.sources.models import Source
@@ -26,11 +25,13 @@ from kbase.sources.models import Source
 from ..changes import SHAPES
 from ..models import Citation, Discrepancy, Entity, Fact, TextOrigin, Topic
 from ..numbers import check_numbers
+from ..search import highlight
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
-    from ..selectors import ApiRepresentation, Ranked
+    from ..search import Ranked
+    from ..selectors import ApiRepresentation
 
 # `type: ignore[assignment]` below: fields named `source` or `fields`. DRF's
 # serializer metaclass takes declared fields off the class, so they never replace
@@ -456,27 +457,23 @@ class SearchResultSerializer(FactSerializer):
     def to_representation(  # type: ignore[override]
             self, fact: Fact | dict) -> dict[str, Any] | Fragment:
         language = self.context.get("language", "en")
-        if isinstance(fact, dict):  # a row of selectors.fact_search_json: ready-made
+        if isinstance(fact, dict):  # a row of search.fact_search_json: ready-made
             served = pick_language(fact["text_ko"], fact["text_en"], language)[1]
             return _joined(fact["json"], {
-                "highlight": self._highlight(served, fact["text_ko"],
-                                             fact["highlight_words_ko"], fact["headline_en"]),
+                "highlight": highlight(served=served, query=self.context["query"],
+                                       text_ko=fact["text_ko"],
+                                       words_ko=fact["highlight_words_ko"],
+                                       headline_en=fact["headline_en"]),
                 "rank": round(float(fact["rank"]), 6)})
-        ranked = cast("WithAnnotations[Fact, Ranked]", fact)  # by selectors.fact_search
+        ranked = cast("WithAnnotations[Fact, Ranked]", fact)  # by search.fact_search
         data = fact_data(ranked, language, None)
-        data["highlight"] = self._highlight(data["language"], ranked.text_ko,
-                                            ranked.highlight_words_ko, ranked.headline_en)
+        data["highlight"] = highlight(served=data["language"], query=self.context["query"],
+                                      text_ko=ranked.text_ko,
+                                      words_ko=ranked.highlight_words_ko,
+                                      headline_en=ranked.headline_en)
         data["rank"] = round(float(ranked.rank), 6)
         fields = self.context.get("fields")
         return {key: value for key, value in data.items() if key in fields} if fields else data
-
-    def _highlight(self, served: str, text_ko: str, words_ko: dict[str, list[list[int]]] | str,
-                   headline_en: str) -> str:
-        if served != "ko":
-            return headline_html(headline_en, self.context["query"].code_tokens)
-        # JSON text in a prepared read's row; an object's annotation is decoded already.
-        words = orjson.loads(words_ko) if isinstance(words_ko, str) else words_ko
-        return highlight_korean(text_ko, self.context["query"], words)
 
 
 def _joined(json_object: str, extra: dict[str, Any]) -> Fragment:

@@ -50,6 +50,7 @@ from kbase.sources.normalize import InvalidURL, normalize_url
 from .. import changes, exports, selectors, services
 from ..filtersets import DiscrepancyFilterSet, FactFilterSet
 from ..models import Citation, Discrepancy, Entity, Fact, Topic
+from ..search import fact_search, fact_search_json
 from . import docs
 from .serializers import (
     CitationSerializer,
@@ -417,10 +418,10 @@ class FactSearchView(KbaseViewSetMixin, generics.ListAPIView):
 
     def get_queryset(self):
         if not self.request.query_params.get("fields"):  # embedded as PostgreSQL built it
-            return selectors.fact_search_json(user=self.request.user,
+            return fact_search_json(user=self.request.user,
                                               query=self.parsed_query(),
                                               language=self.served_language)
-        return selectors.fact_search(user=self.request.user, query=self.parsed_query(),
+        return fact_search(user=self.request.user, query=self.parsed_query(),
                                      language=self.served_language)
 
     def get_serializer_context(self):
