@@ -112,7 +112,7 @@ def citation_url(citation: Citation) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_deletes_leave_a_published_fact_one_citation(live_server, editor):
-    token = Token.objects.get(user=editor.user).key
+    token = editor.key
     fact = CitationFactory(fact=FactFactory()).fact
     first, second = fact.citations.get(), CitationFactory(fact=fact)
     statuses = race(live_server, token, [fact], [("DELETE", citation_url(first), None),
@@ -125,7 +125,7 @@ def test_two_concurrent_deletes_leave_a_published_fact_one_citation(live_server,
 @pytest.mark.django_db(transaction=True)
 def test_publishing_while_the_last_citation_goes_publishes_nothing_uncited(live_server,
                                                                           editor):
-    token = Token.objects.get(user=editor.user).key
+    token = editor.key
     citation = CitationFactory(fact=FactFactory(status=Fact.Status.DRAFT))
     fact = citation.fact
     statuses = race(live_server, token, [fact], [
