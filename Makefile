@@ -127,7 +127,7 @@ loadtest: install
 # committed, and tests/core/test_i18n.py fails when the .mo is not the .po's.
 messages: $(STAMP)
 	@$(PY) manage.py makemessages -l ko --no-obsolete -i 'tests/*' -i 'bench/*' \
-		-i 'scripts/*' -i 'docker/*' -i 'artifacts/*' -i '.venv*'
+		-i 'scripts/*' -i 'devtools/*' -i 'docker/*' -i 'artifacts/*' -i '.venv*'
 	@$(PY) manage.py compilemessages -l ko --ignore '.venv*'
 
 # `make backup` writes backups/kbase-<time>.dump; `make restore FILE=...` puts one back.

@@ -71,7 +71,7 @@ SAME_TERM = [
     {"Status", "status"}, {"Topic", "topic", "topics"}, {"Translation", "translation"},
     {"discrepancies", "discrepancy"}, {"entities", "entity"}, {"statement", "statements"},
     {"work", "works"},
-    {"source brief", "source briefs"},
+    {"source brief", "source briefs"}, {"API token", "API tokens"},
 ]
 
 
