@@ -133,6 +133,9 @@ def test_the_search_page_counts_readers_by_address_not_all_together(client, page
                 for n in range(4)]
     assert statuses == [200] * 4
     assert client.get("/", REMOTE_ADDR="203.0.113.0").status_code == 429
+
+
+@pytest.fixture
 def cited_in_two_editions():
     """A fact citing a work's Korean edition (dated, online) and its English one
     (undated, no link), which disagree about a number."""
