@@ -177,6 +177,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("KBASE_MAX_BODY_BYTES", default=1024 * 102
 
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
+# What a browser app on another origin needs of the API's contract: to send the
+# conditional and language headers and the recent-write hint, and to read the
+# validators, the new resource's address, the pagination links and the limits.
+CORS_ALLOW_HEADERS = (
+    "accept", "accept-language", "authorization", "content-type",
+    "if-match", "if-none-match", "kbase-recent-write",
+)
+CORS_EXPOSE_HEADERS = (
+    "ETag", "Location", "Link", "Retry-After", "RateLimit", "RateLimit-Policy",
+    "Content-Language", "Kbase-Recent-Write",
+)
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
