@@ -16,6 +16,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import permissions, serializers
 
+from kbase.core.errors import ProblemCode, problem_code
 from kbase.core.serializers import UUID_PATTERN
 
 # Permission classes under which an anonymous client may read (GET, HEAD, OPTIONS).
@@ -114,20 +115,33 @@ ProblemSerializer = inline_serializer(
         "title": serializers.CharField(),
         "status": serializers.IntegerField(),
         "detail": serializers.CharField(),
+        "code": serializers.ChoiceField(
+            choices=[(code.value, code.name) for code in ProblemCode],
+            help_text="What went wrong, for programs to branch on; stable within v1 (new "
+                      "codes may be added). `detail` says it for people, in the request's "
+                      "language."),
         "errors": serializers.DictField(
             child=serializers.ListField(child=serializers.CharField()), required=False,
             help_text="Per field (or query parameter), the messages saying what is wrong."),
+        "codes": serializers.DictField(
+            child=serializers.ListField(child=serializers.CharField()), required=False,
+            help_text="Per field, the code of each message in `errors`, in the same order: "
+                      "`required`, `invalid`, `null`, `blank`, `max_length`, "
+                      "`invalid_choice`, ... (DRF's and Django's validator codes)."),
     },
 )
 
 
 def _problem(description: str, status: int, title: str, detail: str,
-             errors: dict | None = None) -> OpenApiResponse:
+             errors: dict | None = None, code: str | None = None) -> OpenApiResponse:
     slug = title.lower().replace(" ", "-")
     value: dict[str, Any] = {"type": f"https://kbase.example/problems/{slug}",
-                             "title": title, "status": status, "detail": detail}
+                             "title": title, "status": status, "detail": detail,
+                             "code": code or problem_code(status)}
     if errors:
         value["errors"] = errors
+        value["codes"] = {field: ["invalid"] * len(messages)
+                          for field, messages in errors.items()}
     return OpenApiResponse(ProblemSerializer, description=description, examples=[
         OpenApiExample(title, value=value, media_type="application/problem+json")])
 
@@ -137,7 +151,7 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEMS_BY_STATUS = {
     400: _problem("A parameter or field is invalid; `errors` names it.", 400, "Bad Request",
                   "Invalid value for 'as_of_after': Enter a valid date.",
-                  {"as_of_after": ["Enter a valid date."]}),
+                  {"as_of_after": ["Enter a valid date."]}, code="invalid"),
     404: _problem("Nothing here, or not visible to you (drafts are hidden from anonymous "
                   "clients).", 404, "Not Found", "No Fact matches the given query."),
     429: _problem("Too many requests; see Retry-After.", 429, "Too Many Requests",
@@ -150,11 +164,13 @@ WRITE_PROBLEMS_BY_STATUS = {
     403: _problem("Authenticated, but without the needed permission.", 403, "Forbidden",
                   "You do not have permission to perform this action."),
     409: _problem("The workflow does not allow this from the current status.", 409,
-                  "Conflict", "A published fact cannot become published."),
+                  "Conflict", "A published fact cannot become published.",
+                  code="invalid_transition"),
     412: _problem("If-Match named an old version: someone else saved first.", 412,
                   "Precondition Failed",
                   "This fact changed since you read it (you have version 2, the current "
-                  "version is 3). Reload it and apply your change again."),
+                  "version is 3). Reload it and apply your change again.",
+                  code="stale_version"),
     413: _problem("The body is larger than the limit.", 413, "Content Too Large",
                   "The request body is 3000000 bytes; the limit is 1048576 bytes."),
 }

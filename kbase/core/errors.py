@@ -7,6 +7,7 @@ answer through `problem_response`, so a client parses every error the same way.
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 from http import HTTPStatus
 from typing import Any
 
@@ -41,22 +42,72 @@ TITLES = {
 }
 
 
+class ProblemCode(StrEnum):
+    """What went wrong, for programs: every problem carries one as `code`. Stable
+    within v1: a code is never renamed or reused; new ones may be added."""
+
+    INVALID = "invalid"  # a parameter or field is invalid; `errors` names it
+    PARSE_ERROR = "parse_error"  # the body is not well-formed JSON
+    BAD_REQUEST = "bad_request"
+    NOT_AUTHENTICATED = "not_authenticated"
+    AUTHENTICATION_FAILED = "authentication_failed"
+    PERMISSION_DENIED = "permission_denied"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    NOT_ACCEPTABLE = "not_acceptable"
+    CONFLICT = "conflict"
+    INVALID_TRANSITION = "invalid_transition"  # the workflow forbids this step
+    STALE_VERSION = "stale_version"  # If-Match named an old version
+    PRECONDITION_FAILED = "precondition_failed"
+    PRECONDITION_REQUIRED = "precondition_required"  # send If-Match
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    THROTTLED = "throttled"
+    SERVER_ERROR = "server_error"
+    DATABASE_UNAVAILABLE = "database_unavailable"
+
+
+# A problem's code when nothing more specific is known than its status.
+_CODE_BY_STATUS = {
+    400: ProblemCode.BAD_REQUEST, 401: ProblemCode.NOT_AUTHENTICATED,
+    403: ProblemCode.PERMISSION_DENIED, 404: ProblemCode.NOT_FOUND,
+    405: ProblemCode.METHOD_NOT_ALLOWED, 406: ProblemCode.NOT_ACCEPTABLE,
+    409: ProblemCode.CONFLICT, 412: ProblemCode.PRECONDITION_FAILED,
+    413: ProblemCode.PAYLOAD_TOO_LARGE, 415: ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+    428: ProblemCode.PRECONDITION_REQUIRED, 429: ProblemCode.THROTTLED, 503: ProblemCode.DATABASE_UNAVAILABLE,
+}
+
+
+_CODES = frozenset(code.value for code in ProblemCode)
+
+
+def problem_code(status: int, code: str | None = None) -> str:
+    """`code` when it is one of ProblemCode's, else the status's."""
+    if code in _CODES:
+        return str(code)
+    return _CODE_BY_STATUS.get(status, ProblemCode.SERVER_ERROR)
+
+
 def problem_type(status: int) -> str:
     return PROBLEM_TYPE_BASE + HTTPStatus(status).phrase.lower().replace(" ", "-")
 
 
 def problem_body(
     *, status: int, detail: str, title: str | None = None, errors: dict | None = None,
-    **extra: Any,
+    code: str | None = None, codes: dict | None = None, **extra: Any,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": problem_type(status),
         "title": title or str(TITLES.get(status, HTTPStatus(status).phrase)),
         "status": status,
         "detail": detail,
+        "code": problem_code(status, code),
     }
     if errors:
         body["errors"] = errors
+        # Per field, the codes of its messages, in the same order.
+        body["codes"] = codes or {field: [ProblemCode.INVALID.value] * len(messages)
+                                  for field, messages in errors.items()}
     body.update(extra)
     return body
 
@@ -74,10 +125,16 @@ def problem_response(
     )
 
 
-def _flatten_validation(detail: Any) -> tuple[str, dict[str, list[str]]]:
-    """DRF validation detail -> (summary, {"field" or "field.sub.0": [messages]})."""
-    errors: dict[str, list[str]] = {}
-    _collect(detail, "", errors)
+def _flatten_validation(
+    detail: Any,
+) -> tuple[str, dict[str, list[str]], dict[str, list[str]]]:
+    """DRF validation detail -> (summary, {"field" or "field.sub.0": [messages]},
+    the same paths' [codes])."""
+    collected: dict[str, list[Any]] = {}
+    _collect(detail, "", collected)
+    errors = {path: [str(item) for item in items] for path, items in collected.items()}
+    codes = {path: [getattr(item, "code", None) or ProblemCode.INVALID.value
+                    for item in items] for path, items in collected.items()}
     non_field = errors.pop("non_field_errors", None)
     if errors:
         field, messages = next(iter(errors.items()))
@@ -87,10 +144,10 @@ def _flatten_validation(detail: Any) -> tuple[str, dict[str, list[str]]]:
         summary = "; ".join(non_field or [_("Invalid input.")])
     if non_field:
         errors["non_field_errors"] = non_field
-    return summary, errors
+    return summary, errors, {path: codes[path] for path in errors}
 
 
-def _collect(value: Any, path: str, errors: dict[str, list[str]]) -> None:
+def _collect(value: Any, path: str, errors: dict[str, list[Any]]) -> None:
     """Nested serializers report nested errors; clients get one flat map of paths."""
     if isinstance(value, dict):
         for key, item in value.items():
@@ -100,9 +157,9 @@ def _collect(value: Any, path: str, errors: dict[str, list[str]]) -> None:
             if item:
                 _collect(item, f"{path}.{index}" if path else str(index), errors)
     elif isinstance(value, list):
-        errors.setdefault(path or "non_field_errors", []).extend(str(item) for item in value)
+        errors.setdefault(path or "non_field_errors", []).extend(value)
     else:
-        errors.setdefault(path or "non_field_errors", []).append(str(value))
+        errors.setdefault(path or "non_field_errors", []).append(value)
 
 
 def problem_exception_handler(exc: Exception, context: dict) -> HttpResponse | None:
@@ -115,14 +172,18 @@ def problem_exception_handler(exc: Exception, context: dict) -> HttpResponse | N
         )
     if isinstance(exc, ServiceError):
         errors = {exc.field: [exc.message]} if exc.field else None
+        codes = {exc.field: [exc.code]} if exc.field else None
         return problem_response(status=exc.status_code, detail=exc.message, errors=errors,
-                                **{k: v for k, v in exc.extra.items() if k != "status"})
+                                code=exc.code, codes=codes,
+                                **{k: v for k, v in exc.extra.items()
+                                   if k not in ("status", "code", "codes")})
     if isinstance(exc, DjangoValidationError):
         messages = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
         exc = exceptions.ValidationError(messages)
     elif isinstance(exc, ProtectedError):
         return problem_response(
-            status=409, detail=_("Other records still refer to this one; it cannot be deleted."))
+            status=409, detail=_("Other records still refer to this one; it cannot be deleted."),
+            code=ProblemCode.CONFLICT)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -132,18 +193,21 @@ def problem_exception_handler(exc: Exception, context: dict) -> HttpResponse | N
     if response is None:
         return None  # an unexpected error: Django's handler500 answers (as problem+json).
 
+    code = exc.default_code if isinstance(exc, exceptions.APIException) else None
     if isinstance(exc, exceptions.ValidationError):
-        detail, errors = _flatten_validation(exc.detail)
-        body = problem_body(status=response.status_code, detail=detail, errors=errors)
+        detail, errors, codes = _flatten_validation(exc.detail)
+        body = problem_body(status=response.status_code, detail=detail, errors=errors,
+                            codes=codes)
     else:
         raw = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         if isinstance(raw, dict | list):
-            detail, errors = _flatten_validation(raw)
-            body = problem_body(status=response.status_code, detail=detail, errors=errors)
+            detail, errors, codes = _flatten_validation(raw)
+            body = problem_body(status=response.status_code, detail=detail, errors=errors,
+                                codes=codes)
         else:
             body = problem_body(status=response.status_code, detail=str(raw))
     problem = problem_response(status=response.status_code, detail=body["detail"],
-                               errors=body.get("errors"))
+                               errors=body.get("errors"), codes=body.get("codes"), code=code)
     for header in ("WWW-Authenticate", "Retry-After", "Allow"):
         if header in response:
             problem[header] = response[header]

@@ -245,6 +245,7 @@ SPECTACULAR_SETTINGS = {
         "EntityKindEnum": "kbase.facts.models.Entity.Kind",
         "FactStatusEnum": "kbase.facts.models.Fact.Status",
         "DiscrepancyAspectEnum": "kbase.facts.models.Discrepancy.Aspect",
+        "ProblemCodeEnum": "kbase.core.errors.ProblemCode",
     },
 }
 
