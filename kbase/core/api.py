@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 from kbase.core.serializers import SLUG_PATTERN
+from kbase.core.throttles import ratelimit_headers
 
 if TYPE_CHECKING:
     from orjson import Fragment
@@ -106,6 +107,18 @@ class StrictPageSizeMixin(_PaginationBase):
             raise exceptions.ValidationError({self.page_size_query_param: [
                 _("Must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}]})
         return int(raw)
+
+    def get_paginated_response(self, data) -> Response:
+        """The page, with its neighbours also in a `Link` header (RFC 8288), for
+        clients that page through headers."""
+        response = super().get_paginated_response(data)
+        # Both of kbase's paginations (cursor, page number) link their neighbours.
+        paged = cast(pagination.CursorPagination, self)
+        links = [f'<{url}>; rel="{rel}"' for rel, url in
+                 (("next", paged.get_next_link()), ("prev", paged.get_previous_link())) if url]
+        if links:
+            response["Link"] = ", ".join(links)
+        return response
 
     def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
@@ -313,6 +326,8 @@ class KbaseViewSetMixin(_ViewBase):
         language = getattr(request, "kbase_language", None)
         if language:
             response["Content-Language"] = language
+        for header, value in ratelimit_headers(request._request).items():
+            response[header] = value
         patch_vary_headers(response, ["Accept-Language"])
         return response
 

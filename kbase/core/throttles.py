@@ -24,6 +24,11 @@ requests of one client, and a client seen only a few times none.
 While Redis cannot count (restarting, unreachable, slower than its socket timeout),
 requests go through unthrottled and the log says so, once a minute: throttling
 protects the service, and must not take its reads down with it.
+
+Each counted request learns its limit (`ratelimit_headers`): the `RateLimit-Policy`
+and `RateLimit` fields of the IETF httpapi draft "RateLimit header fields for HTTP",
+e.g. `RateLimit-Policy: "anon";q=600;w=60` and `RateLimit: "anon";r=598;t=42`
+(remaining requests, seconds until the window resets).
 """
 
 from __future__ import annotations
@@ -143,6 +148,20 @@ class LocalCounts:
 _local_counts = LocalCounts()
 
 
+RATELIMIT_ATTRIBUTE = "kbase_ratelimit"
+
+
+def ratelimit_headers(request) -> dict[str, str]:
+    """The RateLimit-Policy and RateLimit fields for the limit that counted `request`
+    (none when no throttle counted it)."""
+    policy = getattr(request, RATELIMIT_ATTRIBUTE, None)
+    if policy is None:
+        return {}
+    name, quota, window, remaining, reset = policy
+    return {"RateLimit-Policy": f'"{name}";q={quota};w={window}',
+            "RateLimit": f'"{name}";r={remaining};t={reset}'}
+
+
 class SlidingWindowThrottle(throttling.SimpleRateThrottle):
     # SimpleRateThrottle.__init__ parses them from the rate (the stubs leave them
     # out); None without a rate, but then allow_request() returns before reading them.
@@ -175,7 +194,15 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
         except CountUnavailable as error:
             _warn_uncounted(error)
             return True
-        return self._estimate() <= self.num_requests
+        estimate = self._estimate()
+        allowed = estimate <= self.num_requests
+        # What this worker knows of the counts (see BATCH_SHARE): as approximate as the limit.
+        remaining = max(0, self.num_requests - math.ceil(estimate))
+        reset = self.wait() if not allowed else max(1, math.ceil(self.duration - self.elapsed))
+        # On the Django request, which outlives DRF's wrapper into the response.
+        setattr(getattr(request, "_request", request), RATELIMIT_ATTRIBUTE,
+                (self.scope, self.num_requests, self.duration, remaining, reset))
+        return allowed
 
     def _estimate(self) -> float:
         overlap = 1 - self.elapsed / self.duration

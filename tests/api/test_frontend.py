@@ -1,12 +1,19 @@
 """The API as frontend apps use it: from another origin, through generated clients."""
 
 import pytest
+from django.core.cache import cache
 
+from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle
 from tests.factories import CitationFactory, FactFactory
 
 pytestmark = pytest.mark.django_db
 
 APP = "https://desk.example"
+
+
+@pytest.fixture
+def fresh_throttle_counts(db):
+    cache.clear()  # counts live in the shared cache, which outlives a test
 
 
 @pytest.fixture
@@ -121,3 +128,63 @@ def test_the_schema_lists_the_problem_codes_as_an_enum(api):
         {"$ref": "#/components/schemas/ProblemCodeEnum"}]
     enum = schema["components"]["schemas"]["ProblemCodeEnum"]["enum"]
     assert {"invalid", "not_found", "stale_version", "throttled"} <= set(enum)
+
+
+def test_a_counted_request_learns_its_limit(api, monkeypatch, fresh_throttle_counts):
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "5/minute"})
+    first = api.get("/api/v1/topics/")
+    assert first.status_code == 200
+    assert first["RateLimit-Policy"] == '"anon";q=5;w=60'
+    name, remaining, reset = first["RateLimit"].split(";")
+    assert (name, remaining) == ('"anon"', "r=4")
+    assert 1 <= int(reset.removeprefix("t=")) <= 60
+
+
+def test_a_refused_request_says_when_to_come_back_in_both_fields(
+        reader, monkeypatch, fresh_throttle_counts):
+    monkeypatch.setattr(AccountRateThrottle, "THROTTLE_RATES", {"user": "1/minute"})
+    assert reader.get("/api/v1/topics/").status_code == 200
+    refused = reader.get("/api/v1/topics/")
+    assert refused.status_code == 429
+    assert refused.json()["code"] == "throttled"
+    assert refused["RateLimit-Policy"] == '"user";q=1;w=60'
+    assert refused["RateLimit"] == f'"user";r=0;t={refused["Retry-After"]}'
+
+
+def test_a_cursor_page_links_its_neighbours(api):
+    FactFactory.create_batch(3)
+    first = api.get("/api/v1/facts/", {"page_size": 1})
+    assert first.status_code == 200
+    next_url = first.json()["next"]
+    assert first["Link"] == f'<{next_url}>; rel="next"'
+    second = api.get(next_url)
+    body = second.json()
+    assert second["Link"] == f'<{body["next"]}>; rel="next", <{body["previous"]}>; rel="prev"'
+
+
+def test_the_last_page_links_only_back(api):
+    FactFactory.create_batch(2)
+    second = api.get(api.get("/api/v1/facts/", {"page_size": 1}).json()["next"])
+    assert second.json()["next"] is None
+    assert second["Link"] == f'<{second.json()["previous"]}>; rel="prev"'
+
+
+def test_a_single_page_has_no_link_header(api):
+    FactFactory()
+    response = api.get("/api/v1/facts/")
+    assert response.status_code == 200
+    assert "Link" not in response
+
+
+def test_search_pages_link_their_neighbours(api):
+    FactFactory.create_batch(3)
+    response = api.get("/api/v1/search/", {"q": "experts", "page_size": 1})
+    assert response.status_code == 200
+    assert response["Link"] == f'<{response.json()["next"]}>; rel="next"'
+
+
+def test_the_change_feed_links_where_to_continue(api):
+    FactFactory()
+    response = api.get("/api/v1/changes/")
+    assert response.status_code == 200
+    assert response["Link"] == f'<{response.json()["next"]}>; rel="next"'

@@ -487,4 +487,5 @@ class ChangeFeedView(KbaseViewSetMixin, generics.GenericAPIView):
             next_url = remove_query_param(
                 replace_query_param(next_url, "cursor", token), "since")
         return Response({"results": changes.changes_data(events, user=request.user),
-                         "next": next_url, "horizon": horizon.isoformat()})
+                         "next": next_url, "horizon": horizon.isoformat()},
+                        headers={"Link": f'<{next_url}>; rel="next"'})
