@@ -224,6 +224,14 @@ class KbaseCursorPagination(StrictPageSizeMixin,  # type: ignore[misc]
             self.display_page_controls = True
         return self.page
 
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        # DRF's example links are not URLs (a stray quote ends `next`'s).
+        response = super().get_paginated_response_schema(schema)
+        for key in ("next", "previous"):
+            response["properties"][key]["example"] = (
+                f"https://kbase.example/api/v1/facts/?{self.cursor_query_param}=cD0yMDI1:sig")
+        return response
+
     def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

@@ -83,6 +83,38 @@ class KbaseAutoSchema(AutoSchema):
                     text["pattern"] = f"^{UUID_PATTERN}$"
         return parameters
 
+    # Generated clients group operations by tag and name functions by operation id:
+    # one tag per resource (`facts`, `sources`, `search`), and ids by resource and
+    # verb (`facts_list`, `facts_retrieve`, `facts_publish`, `sources_lookup`,
+    # `facts_citations_list`).
+    _STANDARD_ACTIONS = frozenset({"list", "retrieve", "create", "update", "partial_update",
+                                   "destroy"})
+
+    def _resource_tokens(self) -> list[str]:
+        tokens = [token for token in self.path.strip("/").split("/")
+                  if token and not token.startswith("{")]
+        return tokens[2:] if tokens[:2] == ["api", "v1"] else tokens
+
+    def get_tags(self) -> list[str]:
+        return self._resource_tokens()[:1] or super().get_tags()
+
+    def get_operation_id(self) -> str:
+        tokens = [token.replace("-", "_") for token in self._resource_tokens()]
+        action = getattr(self.view, "action", None)
+        if action in self._STANDARD_ACTIONS:
+            tokens.append(action)
+        elif action is None and self.method == "GET":
+            tokens.append("list")  # search and the change feed: lists of their own kind
+        elif action is not None and self._paginated_list():
+            tokens.append("list")  # a paginated custom action: sources/{id}/facts/
+        return "_".join(tokens)
+
+    def _paginated_list(self) -> bool:
+        responses = self.get_response_serializers()
+        main = responses.get(200) if isinstance(responses, dict) else responses
+        return (main is not None and self._is_list_view(main)
+                and getattr(self.view, "paginator", None) is not None)
+
     def get_operation(self, *args, **kwargs) -> dict[str, Any] | None:
         operation = super().get_operation(*args, **kwargs)
         blank_means_absent = getattr(self.view, "blank_means_absent", ())

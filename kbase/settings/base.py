@@ -231,6 +231,14 @@ SPECTACULAR_SETTINGS = {
         "fallback, and the citations it rests on."
     ),
     "VERSION": "1.0.0",
+    # Generated clients take their base URL from here unless given one.
+    "SERVERS": [{"url": env.str("KBASE_PUBLIC_URL", default="http://127.0.0.1:8000"),
+                 "description": "This kbase (KBASE_PUBLIC_URL)"}],
+    "LICENSE": {"name": "Proprietary: the kbase API and its data are the publisher's"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kbase.core.openapi.postprocess",
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -11,10 +11,13 @@ import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 MAX_URL_LENGTH = 2048
-# For the API schema: URLs normalize_url surely takes. It takes more spellings (any
-# case, ports, queries), so a value outside the pattern may still be a URL.
-URL_PATTERN = (r"^[Hh][Tt][Tt][Pp][Ss]?://[a-z0-9]{1,20}(\.[a-z0-9]{1,20}){1,4}"
-               r"(/[A-Za-z0-9._~-]{0,40}){0,8}$")
+# For the API schema: URLs normalize_url surely takes, as people paste them: hyphenated
+# host names, paths, and query strings (news.kbs.co.kr/news/view.do?ncd=...). It takes
+# more spellings (ports, IDNs), so a value outside the pattern may still be a URL.
+_HOST_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?"
+_URL_CHAR = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
+URL_PATTERN = (rf"^[Hh][Tt][Tt][Pp][Ss]?://{_HOST_LABEL}(?:\.{_HOST_LABEL}){{1,6}}"
+               rf"(?:/{_URL_CHAR}{{0,80}}){{0,12}}(?:\?(?:{_URL_CHAR}|[/?]){{0,400}})?$")
 
 # Parameters that say how a reader arrived, not which page they read.
 TRACKING_PARAMETERS = frozenset({

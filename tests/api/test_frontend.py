@@ -1,7 +1,11 @@
 """The API as frontend apps use it: from another origin, through generated clients."""
 
+import re
+
 import pytest
 from django.core.cache import cache
+from openapi_spec_validator import validate
+from rest_framework.test import APIClient
 
 from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle
 from tests.factories import CitationFactory, FactFactory
@@ -188,3 +192,90 @@ def test_the_change_feed_links_where_to_continue(api):
     response = api.get("/api/v1/changes/")
     assert response.status_code == 200
     assert response["Link"] == f'<{response.json()["next"]}>; rel="next"'
+
+
+# The schema as client generators read it.
+@pytest.fixture(scope="module")
+def schema(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return APIClient().get("/api/schema/",
+                               HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+
+def operations(schema):
+    return {operation["operationId"]: (path, method, operation)
+            for path, methods in schema["paths"].items()
+            for method, operation in methods.items()}
+
+
+def test_the_schema_passes_openapi_spec_validator(schema):
+    validate(schema)  # raises on any error
+
+
+def test_operations_are_named_by_resource_and_verb_and_tagged_by_resource(schema):
+    named = operations(schema)
+    assert {"facts_list", "facts_retrieve", "facts_create", "facts_partial_update",
+            "facts_publish", "facts_history", "facts_csv", "facts_citations_list",
+            "sources_lookup", "sources_facts_list", "search_list", "changes_list",
+            "topics_list"} <= set(named)
+    for operation_id, (path, _method, operation) in named.items():
+        assert operation["tags"] == [path.split("/")[3]], operation_id
+
+
+def test_the_language_parameter_is_declared_once_and_referenced(schema):
+    assert sorted(schema["components"]["parameters"]["lang"]["schema"]["enum"]) == ["en", "ko"]
+    inline = [operation_id for operation_id, (_p, _m, operation) in operations(schema).items()
+              for parameter in operation.get("parameters", [])
+              if parameter.get("name") in {"lang", "Accept-Language"}]
+    assert inline == []
+    _path, _method, facts_list = operations(schema)["facts_list"]
+    assert {"$ref": "#/components/parameters/lang"} in facts_list["parameters"]
+
+
+def test_conditional_and_contract_headers_are_declared(schema):
+    named = operations(schema)
+    _p, _m, patch = named["facts_partial_update"]
+    assert {"$ref": "#/components/parameters/If-Match"} in patch["parameters"]
+    assert "ETag" in patch["responses"]["200"]["headers"]
+    _p, _m, retrieve = named["facts_retrieve"]
+    assert {"$ref": "#/components/parameters/If-None-Match"} in retrieve["parameters"]
+    assert "304" in retrieve["responses"]
+    _p, _m, create = named["facts_create"]
+    assert {"Location", "ETag"} <= set(create["responses"]["201"]["headers"])
+    _p, _m, facts_list = named["facts_list"]
+    assert {"Link", "RateLimit", "RateLimit-Policy"} <= set(
+        facts_list["responses"]["200"]["headers"])
+    assert "Retry-After" in facts_list["responses"]["429"]["headers"]
+    assert schema["components"]["headers"]["Retry-After"]["schema"]["type"] == "integer"
+
+
+@pytest.mark.parametrize("url", [
+    "https://news.kbs.co.kr/news/view.do?ncd=8012345",
+    "https://n.news.naver.com/article/001/0012345678?sid=100",
+    "https://www.hankyung-news.co.kr/article/2025/07/10/",
+    "http://m.yna.co.kr/view/AKR20250710000100001?section=politics/all&site=hot",
+])
+def test_url_parameters_accept_real_links(schema, url):
+    named = operations(schema)
+    patterns = [parameter["schema"]["pattern"]
+                for operation_id, name in (("sources_lookup", "url"), ("facts_list", "source_url"),
+                                           ("facts_csv", "source_url"))
+                for parameter in named[operation_id][2]["parameters"]
+                if parameter.get("name") == name]
+    assert len(patterns) == 3
+    for pattern in patterns:
+        assert re.search(pattern, url), pattern
+        assert not re.search(pattern, "not a url")
+
+
+def test_the_csv_export_declares_every_filter_of_the_list(schema):
+    named = operations(schema)
+    def names(operation_id):
+        return {p.get("name") for p in named[operation_id][2]["parameters"]}
+    pagination_and_shape = {"cursor", "page_size", "fields", "brief"}
+    assert names("facts_list") - pagination_and_shape <= names("facts_csv")
+
+
+def test_the_schema_names_its_server_and_licence(schema):
+    assert schema["servers"][0]["url"].startswith("http")
+    assert schema["info"]["license"]["name"]

@@ -216,6 +216,7 @@ FACT_VIEWSET = {
                     "for spreadsheets: UTF-8 with a byte-order mark so Excel shows Korean, "
                     "and cells that a spreadsheet would run as a formula (starting with =, "
                     "+, -, @) prefixed with a quote.",
+        filters=True,  # the list's filters select the rows
         parameters=LANGUAGE_PARAMETERS,
         responses={(200, "text/csv"): OpenApiTypes.STR, **PROBLEM_RESPONSES}),
     "dump": extend_schema(
@@ -245,7 +246,8 @@ FACT_VIEWSET = {
                     "oldest first: the fields changed (old and new values), who, when and "
                     "why. " + CHANGE_VISIBILITY,
         responses={200: ChangeSerializer(many=True), **PROBLEM_RESPONSES},
-        examples=[OpenApiExample("A correction", response_only=True, value=[CHANGE])]),
+        # drf-spectacular lists the example itself (a list response).
+        examples=[OpenApiExample("A correction", response_only=True, value=CHANGE)]),
     "review": extend_schema(
         summary="Send a draft to review",
         description="draft → in review. Needs `facts.change_fact`; `reason` is optional.",
