@@ -11,13 +11,14 @@ WITH_DB := $(PYTHON) scripts/localdb.py exec --
 PORT ?= 8000
 export PORT
 
-.PHONY: help install system-deps run serve test check lint typecheck messages db stop clean backup restore fuzz bench bench-smoke bench-ab cluster-demo loadtest
+.PHONY: help install system-deps run serve test check lint typecheck messages db stop clean backup restore fuzz bench bench-smoke bench-ab cluster-demo loadtest clients lint-schema
 
 help:
 	@echo "make run    install, start the database, migrate, load the seed facts, serve on :$(PORT)"
 	@echo "make test   install, start the database, lint, run the test suite"
 	@echo "make typecheck   mypy over kbase/ (no database needed)"
 	@echo "make messages   refresh the Korean catalogue from the code, and compile it"
+	@echo "make clients   regenerate clients/ (TypeScript and Python) from the OpenAPI schema"
 	@echo "make stop   stop the project-local PostgreSQL cluster"
 	@echo "make backup / make restore FILE=...   pg_dump archive of the database, and back"
 	@echo "make cluster-demo   a primary, a streaming replica and two kbase servers, step by step"
@@ -143,6 +144,26 @@ restore: install
 typecheck: $(STAMP)
 	@echo "==> mypy"
 	@$(VENV)/bin/mypy kbase
+
+# The generated clients (docs/clients.md): the schema, a TypeScript client
+# (openapi-typescript + openapi-fetch, pinned in clients/typescript/package-lock.json,
+# installed into clients/typescript/node_modules) and a Python one
+# (openapi-python-client, a pinned dev dependency). tests/api/test_clients.py fails
+# when the committed ones are out of date.
+NODE_STAMP := clients/typescript/node_modules/.installed-stamp
+$(NODE_STAMP): clients/typescript/package.json clients/typescript/package-lock.json
+	@echo "==> npm ci (clients/typescript)"
+	@cd clients/typescript && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+clients: $(STAMP) $(NODE_STAMP)
+	@echo "==> clients/openapi.json"
+	@$(PY) scripts/clients.py
+
+# Redocly's linter over the schema, with redocly.yaml's rules.
+lint-schema: $(STAMP)
+	@$(PY) manage.py spectacular --format openapi-json --file clients/openapi.json
+	@npx --yes @redocly/cli@2.77.0 lint clients/openapi.json --config redocly.yaml
 
 clean: stop
 	rm -rf $(VENV) $(SERVE_VENV) .kbase

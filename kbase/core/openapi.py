@@ -61,14 +61,18 @@ def _header_refs(names: list[str]) -> dict[str, Any]:
 
 
 def _type_nullables(node: Any, schemas: dict[str, Any]) -> None:
-    """`nullable` needs a `type` beside it: a nullable reference (`allOf: [$ref]`) gets
-    the referenced schema's; one with nothing to type (any JSON value) loses it."""
+    """`nullable` needs a `type` beside it. A nullable reference is written
+    `anyOf: [$ref, {type, nullable, enum: [null]}]`, which validators, linters and
+    generators all read as "this or null" (openapi-python-client reads a nullable
+    `allOf` as never null); with nothing to type (any JSON value) it loses `nullable`."""
     if isinstance(node, dict):
         if node.get("nullable") and "type" not in node:
             refs = [part.get("$ref", "") for part in node.get("allOf", [])]
             types = {schemas.get(ref.rsplit("/", 1)[-1], {}).get("type") for ref in refs}
-            if len(types) == 1 and None not in types:
-                node["type"] = types.pop()
+            if len(refs) == 1 and len(types) == 1 and None not in types:
+                del node["nullable"]
+                node["anyOf"] = [*node.pop("allOf"),
+                                 {"type": types.pop(), "nullable": True, "enum": [None]}]
             elif not {"$ref", "allOf", "oneOf", "anyOf"} & set(node):
                 del node["nullable"]
         for value in node.values():
@@ -83,6 +87,9 @@ def _share_parameter(parameter: dict[str, Any], shared: dict[str, Any]) -> dict[
     key = shared_names.get((str(parameter.get("name")), str(parameter.get("in"))))
     if key is None:
         return parameter
+    if key == "lang" and "enum" in parameter.get("schema", {}):
+        # One language type in generated clients, not one per operation.
+        parameter = {**parameter, "schema": {"$ref": "#/components/schemas/LanguageEnum"}}
     shared.setdefault(key, parameter)
     return {"$ref": f"#/components/parameters/{key}"}
 

@@ -223,7 +223,9 @@ def test_operations_are_named_by_resource_and_verb_and_tagged_by_resource(schema
 
 
 def test_the_language_parameter_is_declared_once_and_referenced(schema):
-    assert sorted(schema["components"]["parameters"]["lang"]["schema"]["enum"]) == ["en", "ko"]
+    assert schema["components"]["parameters"]["lang"]["schema"] == {
+        "$ref": "#/components/schemas/LanguageEnum"}
+    assert sorted(schema["components"]["schemas"]["LanguageEnum"]["enum"]) == ["en", "ko"]
     inline = [operation_id for operation_id, (_p, _m, operation) in operations(schema).items()
               for parameter in operation.get("parameters", [])
               if parameter.get("name") in {"lang", "Accept-Language"}]

@@ -224,7 +224,7 @@ FACT_VIEWSET = {
         description="One JSON fact per line, streamed: for mirrors and bulk analysis. The "
                     "server's memory stays flat however many facts there are.",
         parameters=LANGUAGE_PARAMETERS,
-        responses={(200, "application/x-ndjson"): OpenApiTypes.STR, **PROBLEM_RESPONSES}),
+        responses={(200, "application/x-ndjson"): OpenApiTypes.BINARY, **PROBLEM_RESPONSES}),
     "jsonld": extend_schema(
         summary="A fact as JSON-LD (schema.org Claim)",
         description="The fact as a schema.org `Claim`: its text in both languages, its "

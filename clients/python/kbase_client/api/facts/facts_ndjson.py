@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.language_enum import LanguageEnum
+from ...models.problem import Problem
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_lang: str | Unset = UNSET
+    if not isinstance(lang, Unset):
+        json_lang = lang.value
+
+    params["lang"] = json_lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/facts/ndjson/",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[File | Problem]:
+    """Dump every published fact as NDJSON
+
+     One JSON fact per line, streamed: for mirrors and bulk analysis. The server's memory stays flat
+    however many facts there are.
+
+    Args:
+        lang (LanguageEnum | Unset): * `ko` - Korean
+            * `en` - English
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        lang=lang,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> File | Problem | None:
+    """Dump every published fact as NDJSON
+
+     One JSON fact per line, streamed: for mirrors and bulk analysis. The server's memory stays flat
+    however many facts there are.
+
+    Args:
+        lang (LanguageEnum | Unset): * `ko` - Korean
+            * `en` - English
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        lang=lang,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[File | Problem]:
+    """Dump every published fact as NDJSON
+
+     One JSON fact per line, streamed: for mirrors and bulk analysis. The server's memory stays flat
+    however many facts there are.
+
+    Args:
+        lang (LanguageEnum | Unset): * `ko` - Korean
+            * `en` - English
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        lang=lang,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> File | Problem | None:
+    """Dump every published fact as NDJSON
+
+     One JSON fact per line, streamed: for mirrors and bulk analysis. The server's memory stays flat
+    however many facts there are.
+
+    Args:
+        lang (LanguageEnum | Unset): * `ko` - Korean
+            * `en` - English
+        accept_language (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            lang=lang,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.source import Source
+from ...models.source_write_request import SourceWriteRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SourceWriteRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/sources/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Source | None:
+    if response.status_code == 201:
+        response_201 = Source.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Source]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SourceWriteRequest,
+) -> Response[Problem | Source]:
+    """Create a source
+
+     Needs `sources.add_source`. The URL is normalised (scheme, www/m hosts, tracking parameters, Naver
+    forms...); a URL that is already a source answers 400 naming it. `edition_of` makes it another
+    edition of that source's work.
+
+    Args:
+        body (SourceWriteRequest): Refuses unknown keys (a typo never passes silently) and drops
+            the keys of
+            the read representation (`ignored_keys`: ids, status, timestamps...), which a
+            client may send back but never writes.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Source]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SourceWriteRequest,
+) -> Problem | Source | None:
+    """Create a source
+
+     Needs `sources.add_source`. The URL is normalised (scheme, www/m hosts, tracking parameters, Naver
+    forms...); a URL that is already a source answers 400 naming it. `edition_of` makes it another
+    edition of that source's work.
+
+    Args:
+        body (SourceWriteRequest): Refuses unknown keys (a typo never passes silently) and drops
+            the keys of
+            the read representation (`ignored_keys`: ids, status, timestamps...), which a
+            client may send back but never writes.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Source
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SourceWriteRequest,
+) -> Response[Problem | Source]:
+    """Create a source
+
+     Needs `sources.add_source`. The URL is normalised (scheme, www/m hosts, tracking parameters, Naver
+    forms...); a URL that is already a source answers 400 naming it. `edition_of` makes it another
+    edition of that source's work.
+
+    Args:
+        body (SourceWriteRequest): Refuses unknown keys (a typo never passes silently) and drops
+            the keys of
+            the read representation (`ignored_keys`: ids, status, timestamps...), which a
+            client may send back but never writes.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Source]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SourceWriteRequest,
+) -> Problem | Source | None:
+    """Create a source
+
+     Needs `sources.add_source`. The URL is normalised (scheme, www/m hosts, tracking parameters, Naver
+    forms...); a URL that is already a source answers 400 naming it. `edition_of` makes it another
+    edition of that source's work.
+
+    Args:
+        body (SourceWriteRequest): Refuses unknown keys (a typo never passes silently) and drops
+            the keys of
+            the read representation (`ignored_keys`: ids, status, timestamps...), which a
+            client may send back but never writes.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Source
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class FactsCsvStatusItem(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    RETRACTED = "retracted"
+    REVIEW = "review"
+    SUPERSEDED = "superseded"
+
+    def __str__(self) -> str:
+        return str(self.value)
