@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Follow what changed
-         * @description Every change to facts, citations, discrepancies and sources, oldest first: what (object, fields with old and new values), who, when and why. Start with `?since=` (an ISO 8601 time or date) or from the beginning, then follow `next`: it carries a cursor, and following it never misses or repeats a change, even while others write. Changes appear once every transaction that could precede them has ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. Anonymous clients see no change made while a fact was a draft or in review.
+         * @description Every change to facts, citations, discrepancies and sources, oldest first: what (object, fields with old and new values), who, when and why. Start with `?since=` (an ISO 8601 time or date) or from the beginning, then follow `next`: it carries a cursor, and following it never misses or repeats a change, even while others write. Changes appear once every transaction that could precede them has ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. The cursor is signed and holds no row id: the time of the last change served, its type, and how many changes of that type and time were served; a cursor issued to a reader of drafts is refused to other clients, and the reverse. A change's `id` is opaque, unique and the same on every read. Each change names objects as the API does (a fact by its public id, a citation and a source by their id, a discrepancy by its slug) and shows only public fields (a source's archived text only as `has_archived_text`). Clients who may not see unpublished facts see a fact's changes from its publication on, the publication itself as the whole published fact (every field, `old` null; its citations and discrepancies as published are those of the fact's representation), its citations' and discrepancies' changes made after it, nothing of a fact that is not public, and no `who`.
          */
         get: operations["changes_list"];
         put?: never;
@@ -223,7 +223,7 @@ export interface paths {
         };
         /**
          * A fact's history
-         * @description Every recorded change to the fact, its citations and discrepancies, oldest first: the fields changed (old and new values), who, when and why. Anonymous clients see no change made while the fact was a draft.
+         * @description Every recorded change to the fact, its citations and discrepancies, oldest first: the fields changed (old and new values), who, when and why. Each change names objects as the API does (a fact by its public id, a citation and a source by their id, a discrepancy by its slug) and shows only public fields (a source's archived text only as `has_archived_text`). Clients who may not see unpublished facts see a fact's changes from its publication on, the publication itself as the whole published fact (every field, `old` null; its citations and discrepancies as published are those of the fact's representation), its citations' and discrepancies' changes made after it, nothing of a fact that is not public, and no `who`.
          */
         get: operations["facts_history"];
         put?: never;
@@ -325,7 +325,7 @@ export interface paths {
         put?: never;
         /**
          * Supersede a fact
-         * @description published → superseded by `replacement` (the id of a current fact). Needs `facts.publish_fact`; `reason` is required. A replacement that is itself retracted or superseded is refused, so no cycle can form.
+         * @description published → superseded by `replacement` (the id of a published fact). Needs `facts.publish_fact`; `reason` is required. The replacement must be published: a draft, a fact in review, a retracted or a superseded one, or the fact itself, answers 400 naming `replacement` (so no cycle can form).
          */
         post: operations["facts_supersede"];
         delete?: never;
@@ -617,22 +617,28 @@ export interface components {
         BlankEnum: "";
         /** @description One recorded change (built by kbase.facts.changes.change_data). */
         Change: {
+            /** @description Opaque and unique; the same on every read. */
             id: string;
             object: components["schemas"]["ChangeObject"];
             action: components["schemas"]["ActionEnum"];
+            /** @description The public fields changed, with old and new values (on an insert, and on the publication of a fact shown to anonymous clients, every one, old null): fact: text_ko, text_en, text_ko_origin, text_en_origin, quantity_value, quantity_unit, quantity_qualifier, as_of, as_of_precision, period_start, period_end, status, status_reason, published_at, superseded_by, review_by, version, created_at, updated_at. citation: source, quote, quote_translation, locator, stance, note, accessed_on, created_at, updated_at. discrepancy: slug, aspect, note_ko, note_en, created_at, updated_at. source: slug, url, normalized_url, publisher, work, kind, language, edition_kind, title_ko, title_en, authors, program, published_on, published_precision, published_note, accessed_on, has_archived_text, created_at, updated_at. */
             fields: {
                 [key: string]: components["schemas"]["FieldChange"];
             };
-            who: string | null;
+            /** @description The author's username: shown only to readers who may see unpublished facts. */
+            who?: string | null;
             /** Format: date-time */
             when: string;
             why: string;
         };
         ChangeObject: {
             type: components["schemas"]["TypeEnum"];
-            /** @description The changed row's id. */
+            /** @description The object as the API names it: a fact's public id, a citation's or a source's id, a discrepancy's slug. */
             id: string;
-            /** @description The fact concerned (public id or row id). */
+            /**
+             * Format: uuid
+             * @description The public id of the fact concerned; null for a source.
+             */
             fact_id: string | null;
         };
         ChangePage: {
@@ -1063,6 +1069,7 @@ export interface components {
              *     * `invalid_transition` - INVALID_TRANSITION
              *     * `stale_version` - STALE_VERSION
              *     * `precondition_failed` - PRECONDITION_FAILED
+             *     * `precondition_required` - PRECONDITION_REQUIRED
              *     * `payload_too_large` - PAYLOAD_TOO_LARGE
              *     * `unsupported_media_type` - UNSUPPORTED_MEDIA_TYPE
              *     * `throttled` - THROTTLED
@@ -1093,6 +1100,7 @@ export interface components {
          *     * `invalid_transition` - INVALID_TRANSITION
          *     * `stale_version` - STALE_VERSION
          *     * `precondition_failed` - PRECONDITION_FAILED
+         *     * `precondition_required` - PRECONDITION_REQUIRED
          *     * `payload_too_large` - PAYLOAD_TOO_LARGE
          *     * `unsupported_media_type` - UNSUPPORTED_MEDIA_TYPE
          *     * `throttled` - THROTTLED
@@ -1100,7 +1108,7 @@ export interface components {
          *     * `database_unavailable` - DATABASE_UNAVAILABLE
          * @enum {string}
          */
-        ProblemCodeEnum: "invalid" | "parse_error" | "bad_request" | "not_authenticated" | "authentication_failed" | "permission_denied" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "invalid_transition" | "stale_version" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "throttled" | "server_error" | "database_unavailable";
+        ProblemCodeEnum: "invalid" | "parse_error" | "bad_request" | "not_authenticated" | "authentication_failed" | "permission_denied" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "invalid_transition" | "stale_version" | "precondition_failed" | "precondition_required" | "payload_too_large" | "unsupported_media_type" | "throttled" | "server_error" | "database_unavailable";
         Publisher: {
             slug: string;
             /** @description In the served language, falling back to the other. */
@@ -1419,7 +1427,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Changes per response, 1 to 200 (default 50). */
                 page_size?: number;
-                /** @description Start at this ISO 8601 time (or a date: its midnight). */
+                /** @description Start at this ISO 8601 time (or a date: its midnight). A time that does not exist (2025-02-30) answers 400. */
                 since?: string;
             };
             header?: never;

@@ -15,6 +15,17 @@ T = TypeVar("T", bound="ChangeFields")
 
 @_attrs_define
 class ChangeFields:
+    """The public fields changed, with old and new values (on an insert, and on the publication of a fact shown to
+    anonymous clients, every one, old null): fact: text_ko, text_en, text_ko_origin, text_en_origin, quantity_value,
+    quantity_unit, quantity_qualifier, as_of, as_of_precision, period_start, period_end, status, status_reason,
+    published_at, superseded_by, review_by, version, created_at, updated_at. citation: source, quote, quote_translation,
+    locator, stance, note, accessed_on, created_at, updated_at. discrepancy: slug, aspect, note_ko, note_en, created_at,
+    updated_at. source: slug, url, normalized_url, publisher, work, kind, language, edition_kind, title_ko, title_en,
+    authors, program, published_on, published_precision, published_note, accessed_on, has_archived_text, created_at,
+    updated_at.
+
+    """
+
     additional_properties: dict[str, FieldChange] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

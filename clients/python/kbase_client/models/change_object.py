@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,13 +20,14 @@ class ChangeObject:
             * `citation` - citation
             * `discrepancy` - discrepancy
             * `source` - source
-        id (str): The changed row's id.
-        fact_id (None | str): The fact concerned (public id or row id).
+        id (str): The object as the API names it: a fact's public id, a citation's or a source's id, a discrepancy's
+            slug.
+        fact_id (None | UUID): The public id of the fact concerned; null for a source.
     """
 
     type_: TypeEnum
     id: str
-    fact_id: None | str
+    fact_id: None | UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,7 +36,10 @@ class ChangeObject:
         id = self.id
 
         fact_id: None | str
-        fact_id = self.fact_id
+        if isinstance(self.fact_id, UUID):
+            fact_id = str(self.fact_id)
+        else:
+            fact_id = self.fact_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,10 +60,18 @@ class ChangeObject:
 
         id = d.pop("id")
 
-        def _parse_fact_id(data: object) -> None | str:
+        def _parse_fact_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                fact_id_type_0 = UUID(data)
+
+                return fact_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         fact_id = _parse_fact_id(d.pop("fact_id"))
 

@@ -38,6 +38,7 @@ class Problem:
             * `invalid_transition` - INVALID_TRANSITION
             * `stale_version` - STALE_VERSION
             * `precondition_failed` - PRECONDITION_FAILED
+            * `precondition_required` - PRECONDITION_REQUIRED
             * `payload_too_large` - PAYLOAD_TOO_LARGE
             * `unsupported_media_type` - UNSUPPORTED_MEDIA_TYPE
             * `throttled` - THROTTLED

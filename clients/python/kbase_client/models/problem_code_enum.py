@@ -16,6 +16,7 @@ class ProblemCodeEnum(StrEnum):
     PAYLOAD_TOO_LARGE = "payload_too_large"
     PERMISSION_DENIED = "permission_denied"
     PRECONDITION_FAILED = "precondition_failed"
+    PRECONDITION_REQUIRED = "precondition_required"
     SERVER_ERROR = "server_error"
     STALE_VERSION = "stale_version"
     THROTTLED = "throttled"

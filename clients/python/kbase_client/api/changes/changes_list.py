@@ -91,8 +91,16 @@ def sync_detailed(
     old and new values), who, when and why. Start with `?since=` (an ISO 8601 time or date) or from the
     beginning, then follow `next`: it carries a cursor, and following it never misses or repeats a
     change, even while others write. Changes appear once every transaction that could precede them has
-    ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. Anonymous
-    clients see no change made while a fact was a draft or in review.
+    ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. The cursor is
+    signed and holds no row id: the time of the last change served, its type, and how many changes of
+    that type and time were served; a cursor issued to a reader of drafts is refused to other clients,
+    and the reverse. A change's `id` is opaque, unique and the same on every read. Each change names
+    objects as the API does (a fact by its public id, a citation and a source by their id, a discrepancy
+    by its slug) and shows only public fields (a source's archived text only as `has_archived_text`).
+    Clients who may not see unpublished facts see a fact's changes from its publication on, the
+    publication itself as the whole published fact (every field, `old` null; its citations and
+    discrepancies as published are those of the fact's representation), its citations' and
+    discrepancies' changes made after it, nothing of a fact that is not public, and no `who`.
 
     Args:
         cursor (str | Unset):
@@ -133,8 +141,16 @@ def sync(
     old and new values), who, when and why. Start with `?since=` (an ISO 8601 time or date) or from the
     beginning, then follow `next`: it carries a cursor, and following it never misses or repeats a
     change, even while others write. Changes appear once every transaction that could precede them has
-    ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. Anonymous
-    clients see no change made while a fact was a draft or in review.
+    ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. The cursor is
+    signed and holds no row id: the time of the last change served, its type, and how many changes of
+    that type and time were served; a cursor issued to a reader of drafts is refused to other clients,
+    and the reverse. A change's `id` is opaque, unique and the same on every read. Each change names
+    objects as the API does (a fact by its public id, a citation and a source by their id, a discrepancy
+    by its slug) and shows only public fields (a source's archived text only as `has_archived_text`).
+    Clients who may not see unpublished facts see a fact's changes from its publication on, the
+    publication itself as the whole published fact (every field, `old` null; its citations and
+    discrepancies as published are those of the fact's representation), its citations' and
+    discrepancies' changes made after it, nothing of a fact that is not public, and no `who`.
 
     Args:
         cursor (str | Unset):
@@ -170,8 +186,16 @@ async def asyncio_detailed(
     old and new values), who, when and why. Start with `?since=` (an ISO 8601 time or date) or from the
     beginning, then follow `next`: it carries a cursor, and following it never misses or repeats a
     change, even while others write. Changes appear once every transaction that could precede them has
-    ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. Anonymous
-    clients see no change made while a fact was a draft or in review.
+    ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. The cursor is
+    signed and holds no row id: the time of the last change served, its type, and how many changes of
+    that type and time were served; a cursor issued to a reader of drafts is refused to other clients,
+    and the reverse. A change's `id` is opaque, unique and the same on every read. Each change names
+    objects as the API does (a fact by its public id, a citation and a source by their id, a discrepancy
+    by its slug) and shows only public fields (a source's archived text only as `has_archived_text`).
+    Clients who may not see unpublished facts see a fact's changes from its publication on, the
+    publication itself as the whole published fact (every field, `old` null; its citations and
+    discrepancies as published are those of the fact's representation), its citations' and
+    discrepancies' changes made after it, nothing of a fact that is not public, and no `who`.
 
     Args:
         cursor (str | Unset):
@@ -210,8 +234,16 @@ async def asyncio(
     old and new values), who, when and why. Start with `?since=` (an ISO 8601 time or date) or from the
     beginning, then follow `next`: it carries a cursor, and following it never misses or repeats a
     change, even while others write. Changes appear once every transaction that could precede them has
-    ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. Anonymous
-    clients see no change made while a fact was a draft or in review.
+    ended (`horizon`). When nothing new has happened, `next` is the same request: poll it. The cursor is
+    signed and holds no row id: the time of the last change served, its type, and how many changes of
+    that type and time were served; a cursor issued to a reader of drafts is refused to other clients,
+    and the reverse. A change's `id` is opaque, unique and the same on every read. Each change names
+    objects as the API does (a fact by its public id, a citation and a source by their id, a discrepancy
+    by its slug) and shows only public fields (a source's archived text only as `has_archived_text`).
+    Clients who may not see unpublished facts see a fact's changes from its publication on, the
+    publication itself as the whole published fact (every field, `old` null; its citations and
+    discrepancies as published are those of the fact's representation), its citations' and
+    discrepancies' changes made after it, nothing of a fact that is not public, and no `who`.
 
     Args:
         cursor (str | Unset):

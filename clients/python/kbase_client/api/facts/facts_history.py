@@ -76,8 +76,13 @@ def sync_detailed(
     """A fact's history
 
      Every recorded change to the fact, its citations and discrepancies, oldest first: the fields changed
-    (old and new values), who, when and why. Anonymous clients see no change made while the fact was a
-    draft.
+    (old and new values), who, when and why. Each change names objects as the API does (a fact by its
+    public id, a citation and a source by their id, a discrepancy by its slug) and shows only public
+    fields (a source's archived text only as `has_archived_text`). Clients who may not see unpublished
+    facts see a fact's changes from its publication on, the publication itself as the whole published
+    fact (every field, `old` null; its citations and discrepancies as published are those of the fact's
+    representation), its citations' and discrepancies' changes made after it, nothing of a fact that is
+    not public, and no `who`.
 
     Args:
         id (str):
@@ -109,8 +114,13 @@ def sync(
     """A fact's history
 
      Every recorded change to the fact, its citations and discrepancies, oldest first: the fields changed
-    (old and new values), who, when and why. Anonymous clients see no change made while the fact was a
-    draft.
+    (old and new values), who, when and why. Each change names objects as the API does (a fact by its
+    public id, a citation and a source by their id, a discrepancy by its slug) and shows only public
+    fields (a source's archived text only as `has_archived_text`). Clients who may not see unpublished
+    facts see a fact's changes from its publication on, the publication itself as the whole published
+    fact (every field, `old` null; its citations and discrepancies as published are those of the fact's
+    representation), its citations' and discrepancies' changes made after it, nothing of a fact that is
+    not public, and no `who`.
 
     Args:
         id (str):
@@ -137,8 +147,13 @@ async def asyncio_detailed(
     """A fact's history
 
      Every recorded change to the fact, its citations and discrepancies, oldest first: the fields changed
-    (old and new values), who, when and why. Anonymous clients see no change made while the fact was a
-    draft.
+    (old and new values), who, when and why. Each change names objects as the API does (a fact by its
+    public id, a citation and a source by their id, a discrepancy by its slug) and shows only public
+    fields (a source's archived text only as `has_archived_text`). Clients who may not see unpublished
+    facts see a fact's changes from its publication on, the publication itself as the whole published
+    fact (every field, `old` null; its citations and discrepancies as published are those of the fact's
+    representation), its citations' and discrepancies' changes made after it, nothing of a fact that is
+    not public, and no `who`.
 
     Args:
         id (str):
@@ -168,8 +183,13 @@ async def asyncio(
     """A fact's history
 
      Every recorded change to the fact, its citations and discrepancies, oldest first: the fields changed
-    (old and new values), who, when and why. Anonymous clients see no change made while the fact was a
-    draft.
+    (old and new values), who, when and why. Each change names objects as the API does (a fact by its
+    public id, a citation and a source by their id, a discrepancy by its slug) and shows only public
+    fields (a source's archived text only as `has_archived_text`). Clients who may not see unpublished
+    facts see a fact's changes from its publication on, the publication itself as the whole published
+    fact (every field, `old` null; its citations and discrepancies as published are those of the fact's
+    representation), its citations' and discrepancies' changes made after it, nothing of a fact that is
+    not public, and no `who`.
 
     Args:
         id (str):

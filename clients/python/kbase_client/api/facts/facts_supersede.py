@@ -107,9 +107,9 @@ def sync_detailed(
 ) -> Response[Fact | Problem]:
     """Supersede a fact
 
-     published → superseded by `replacement` (the id of a current fact). Needs `facts.publish_fact`;
-    `reason` is required. A replacement that is itself retracted or superseded is refused, so no cycle
-    can form.
+     published → superseded by `replacement` (the id of a published fact). Needs `facts.publish_fact`;
+    `reason` is required. The replacement must be published: a draft, a fact in review, a retracted or a
+    superseded one, or the fact itself, answers 400 naming `replacement` (so no cycle can form).
 
     Args:
         id (str):
@@ -146,9 +146,9 @@ def sync(
 ) -> Fact | Problem | None:
     """Supersede a fact
 
-     published → superseded by `replacement` (the id of a current fact). Needs `facts.publish_fact`;
-    `reason` is required. A replacement that is itself retracted or superseded is refused, so no cycle
-    can form.
+     published → superseded by `replacement` (the id of a published fact). Needs `facts.publish_fact`;
+    `reason` is required. The replacement must be published: a draft, a fact in review, a retracted or a
+    superseded one, or the fact itself, answers 400 naming `replacement` (so no cycle can form).
 
     Args:
         id (str):
@@ -180,9 +180,9 @@ async def asyncio_detailed(
 ) -> Response[Fact | Problem]:
     """Supersede a fact
 
-     published → superseded by `replacement` (the id of a current fact). Needs `facts.publish_fact`;
-    `reason` is required. A replacement that is itself retracted or superseded is refused, so no cycle
-    can form.
+     published → superseded by `replacement` (the id of a published fact). Needs `facts.publish_fact`;
+    `reason` is required. The replacement must be published: a draft, a fact in review, a retracted or a
+    superseded one, or the fact itself, answers 400 naming `replacement` (so no cycle can form).
 
     Args:
         id (str):
@@ -217,9 +217,9 @@ async def asyncio(
 ) -> Fact | Problem | None:
     """Supersede a fact
 
-     published → superseded by `replacement` (the id of a current fact). Needs `facts.publish_fact`;
-    `reason` is required. A replacement that is itself retracted or superseded is refused, so no cycle
-    can form.
+     published → superseded by `replacement` (the id of a published fact). Needs `facts.publish_fact`;
+    `reason` is required. The replacement must be published: a draft, a fact in review, a retracted or a
+    superseded one, or the fact itself, answers 400 naming `replacement` (so no cycle can form).
 
     Args:
         id (str):
