@@ -37,7 +37,7 @@ def node_modules():
 
 
 def differences(left: Path, right: Path) -> list[str]:
-    compared = filecmp.dircmp(left, right, ignore=["__pycache__"])
+    compared = filecmp.dircmp(left, right, ignore=["__pycache__", ".ruff_cache"])
     found = [str(left / name) for name in
              compared.left_only + compared.right_only + compared.diff_files]
     for name, sub in compared.subdirs.items():

@@ -110,7 +110,7 @@ def required_query(operation: dict, seeded: Seeded) -> dict[str, str]:
     values = {"q": "AI", "url": seeded.source.url}
     return {parameter["name"]: values[parameter["name"]]
             for parameter in operation.get("parameters", [])
-            if parameter["in"] == "query" and parameter.get("required")}
+            if parameter.get("in") == "query" and parameter.get("required")}
 
 
 @pytest.fixture
