@@ -46,12 +46,13 @@ from pghistory.models import Events
 from kbase.sources.models import Publisher, Work
 
 from .models import Fact
-from .selectors import can_see_unpublished
+from .selectors import WITHDRAWN, can_see_unpublished
 
 FACT_EVENT, CITATION_EVENT = "facts.FactEvent", "facts.CitationEvent"
 DISCREPANCY_EVENT, SOURCE_EVENT = "facts.DiscrepancyEvent", "sources.SourceEvent"
 EVENT_MODELS = [FACT_EVENT, CITATION_EVENT, DISCREPANCY_EVENT, SOURCE_EVENT]
-PUBLIC_STATUSES = [Fact.Status.PUBLISHED, Fact.Status.RETRACTED, Fact.Status.SUPERSEDED]
+# What anonymous clients may read by a link: the selectors' rule, on events.
+PUBLIC_STATUSES = [Fact.Status.PUBLISHED, *WITHDRAWN]
 
 # A recorded column holding another row's id, shown as the API names that row.
 FACT_REF, PUBLISHER_REF, WORK_REF = "fact", "publisher", "work"
