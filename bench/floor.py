@@ -26,13 +26,13 @@ import psycopg
 from psycopg import sql
 
 from kbase.core.sqltext import sql_text
-from kbase.facts.representation_sql import FACT_JSON_SQL
+from kbase.facts.representation_sql import FACT_JSON_SQL, Part
 
 # kbase's own representation of a fact (its every field, in the served language),
 # so that the floor's pages are kbase's pages: only the work around the query differs.
 # It reads a row named facts_fact.
-_FACT_JSON = sql_text(FACT_JSON_SQL[False], language=sql.Placeholder("language"))
-_FACT_PAGE_JSON = sql_text(FACT_JSON_SQL[True], language=sql.Placeholder("language"))
+_FACT_JSON = sql_text(FACT_JSON_SQL[Part.WHOLE], language=sql.Placeholder("language"))
+_FACT_PAGE_JSON = sql_text(FACT_JSON_SQL[Part.PAGE], language=sql.Placeholder("language"))
 
 
 QUERIES = {

@@ -348,6 +348,14 @@ class KbaseViewSetMixin(_ViewBase):
         return Response(data, status=status, headers={"ETag": etag})
 
 
+class BuiltRowRetrieveMixin(_ViewBase):
+    """retrieve() of a row whose JSON PostgreSQL built (an orjson.Fragment):
+    DRF's `serializer.data` would wrap it in a dict."""
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        return Response(self.get_serializer().to_representation(self.get_object()))
+
+
 class KbaseModelViewSet(KbaseViewSetMixin, viewsets.ModelViewSet):
     pass
 

@@ -5,12 +5,14 @@ Every write goes through kbase.facts.services, as the API's do."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -37,6 +39,11 @@ from .models import (
 )
 from .numbers import check_numbers
 from .resources import FactResource
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from .models import StaleLanguages
 
 # The fields editors write, as the services define them.
 FACT_CONTENT_FIELDS = sorted(services.FACT_FIELDS)
@@ -124,16 +131,6 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-def possibly_stale(language: str) -> Q:
-    """The text in `language` is older than the other language's last change and
-    was not confirmed since (the SQL twin of Fact.possibly_stale_languages)."""
-    other = "en" if language == "ko" else "ko"
-    return (~Q(**{f"text_{language}": ""})
-            & Q(**{f"text_{language}_changed_at__lt": F(f"text_{other}_changed_at")})
-            & (Q(**{f"text_{language}_reviewed_at__isnull": True})
-               | Q(**{f"text_{language}_reviewed_at__lt": F(f"text_{other}_changed_at")})))
-
-
 class StaleTranslationFilter(admin.SimpleListFilter):
     title = _("possibly stale translation")
     parameter_name = "stale"
@@ -142,11 +139,11 @@ class StaleTranslationFilter(admin.SimpleListFilter):
         return [("yes", _("Possibly stale")), ("no", _("Up to date"))]
 
     def queryset(self, request, queryset):
-        stale = possibly_stale("ko") | possibly_stale("en")
+        # FactAdmin's queryset carries `stale_languages`.
         if self.value() == "yes":
-            return queryset.filter(stale)
+            return queryset.filter(stale_languages__len__gt=0)
         if self.value() == "no":
-            return queryset.exclude(stale)
+            return queryset.filter(stale_languages__len=0)
         return queryset
 
 
@@ -239,7 +236,8 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
     list_per_page = 50
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("superseded_by")
+        return (super().get_queryset(request).select_related("superseded_by")
+                .with_stale_languages())
 
     # --- List columns ---
 
@@ -260,8 +258,8 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
                            "</span>", when.strftime("%Y-%m-%d"), when.strftime("%H:%M"))
 
     @admin.display(description=_("Languages"))
-    def language_badges(self, fact: Fact) -> str:
-        stale = fact.possibly_stale_languages
+    def language_badges(self, fact: WithAnnotations[Fact, StaleLanguages]) -> str:
+        stale = fact.stale_languages
         badges = []
         for language in ("ko", "en"):
             if not getattr(fact, f"text_{language}"):
@@ -295,8 +293,8 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
                            "; ".join(check.warnings()))
 
     @admin.display(description=_("Translation"))
-    def translation_state(self, fact: Fact) -> str:
-        stale = fact.possibly_stale_languages
+    def translation_state(self, fact: WithAnnotations[Fact, StaleLanguages]) -> str:
+        stale = fact.stale_languages
         if not stale:
             return gettext("Both languages are up to date with each other.")
         names = {"ko": gettext("Korean"), "en": gettext("English")}
@@ -450,7 +448,7 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
     @admin.action(description=_("Confirm translations"), permissions=["change"])
     def confirm_translations(self, request, queryset):
         for fact in queryset:
-            for language in fact.possibly_stale_languages:
+            for language in fact.stale_languages:
                 services.fact_confirm_translation(fact=fact, language=language,
                                                   user=request.user)
         messages.success(request, gettext("Translations confirmed."))

@@ -4,7 +4,7 @@ and where two editions of their source disagree (discrepancies)."""
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import pghistory
 import pgtrigger
@@ -17,8 +17,11 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from kbase.core.models import DatePrecision, SearchDocument, TimeStampedModel
+from kbase.core.prepared import SQLTemplate
 from kbase.core.text import text_validators, validate_no_control_characters
 from kbase.sources.models import Source
+
+from .representation_sql import POSSIBLY_STALE_SQL
 
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import RelatedManager
@@ -86,9 +89,22 @@ class Entity(NamedThing):
         constraints = [_names_constraint("entity")]
 
 
+class StaleLanguages(TypedDict):
+    """What FactQuerySet.with_stale_languages() annotates a fact with."""
+
+    stale_languages: list[str]
+
+
 class FactQuerySet(models.QuerySet):
     def published(self) -> FactQuerySet:
         return self.filter(status=Fact.Status.PUBLISHED)
+
+    def with_stale_languages(self) -> FactQuerySet:
+        """Annotated with `stale_languages`: the languages whose text changed less
+        recently than the other's and was not confirmed since (the fact's
+        `possibly_stale`, by the representation's own SQL)."""
+        return self.annotate(stale_languages=SQLTemplate(
+            POSSIBLY_STALE_SQL, output_field=ArrayField(models.CharField())))
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
@@ -250,20 +266,6 @@ class Fact(TimeStampedModel):
     def __str__(self) -> str:
         text = self.text_en or self.text_ko
         return text if len(text) <= 80 else text[:79] + "…"
-
-    @property
-    def possibly_stale_languages(self) -> list[str]:
-        """Languages whose text is older than the other's last change and not re-confirmed."""
-        stale = []
-        for lang, other in (("ko", "en"), ("en", "ko")):
-            other_changed = getattr(self, f"text_{other}_changed_at")
-            confirmed = max(filter(None, [getattr(self, f"text_{lang}_changed_at"),
-                                          getattr(self, f"text_{lang}_reviewed_at")]),
-                            default=None)
-            if getattr(self, f"text_{lang}") and other_changed and confirmed \
-                    and confirmed < other_changed:
-                stale.append(lang)
-        return stale
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())

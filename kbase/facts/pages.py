@@ -20,7 +20,6 @@ from kbase.core.representation import pick_language
 from kbase.core.search import QueryError, parse_query
 from kbase.core.throttles import PageRateThrottle
 from kbase.sources import selectors as source_selectors
-from kbase.sources.api.serializers import source_brief
 from kbase.sources.models import Publisher
 from kbase.sources.normalize import InvalidURL
 
@@ -80,9 +79,12 @@ def _script_json(data: dict) -> SafeString:
 
 
 def _edition(source, language: str) -> dict:
-    """A cited edition as the page shows it: the API's brief of the source, with
-    its language named and its date as precise as it is known."""
-    return {**source_brief(source, language), "language_name": Language(source.language).label,
+    """A cited edition as the page shows it: the API's brief of the source (stored
+    by PostgreSQL: kbase.sources.models.SourceBrief), with its language named and its
+    date as precise as it is known."""
+    # psycopg reads a json column as the object it holds.
+    brief: dict = source.brief.brief_ko if language == "ko" else source.brief.brief_en
+    return {**brief, "language_name": Language(source.language).label,
             "published_on": source.published_on, "precision": source.published_precision}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import TYPE_CHECKING, Protocol, TypedDict, cast
@@ -43,9 +44,9 @@ from kbase.core.search import (
 )
 
 from .models import Fact, FactSearchDocument
+from .representation_sql import KEY_NAMES
 from .selectors import (
     can_see_unpublished,
-    fact_api_list,
     fact_json_expression,
     fact_list,
     visible_facts,
@@ -379,23 +380,23 @@ def _search_candidates(user, query: ParsedQuery, korean: list[str],
 
 
 def fact_search(*, user, query: ParsedQuery, language: str | None = None) -> QuerySet[Fact]:
-    """Facts matching `query` (the SEARCH_CANDIDATES most recent), best first, with
-    `rank`, `headline_en` (the English text with its matches between
-    search.HEADLINE_START and HEADLINE_STOP: search.headline_html makes it HTML) and
-    `highlight_words_ko` (for search.highlight_korean) annotated;
-    with `language`, in the API's representation (fact_api_list), else with
-    prefetched objects."""
-    facts = fact_api_list(user=user, language=language) if language else fact_list(user=user)
+    """Facts matching `query` (the SEARCH_CANDIDATES most recent), best first, as
+    fact_list()'s objects (for the public pages), with `rank`, `headline_en` (the
+    English text with its matches between search.HEADLINE_START and HEADLINE_STOP:
+    search.headline_html makes it HTML) and `highlight_words_ko` (for
+    search.highlight_korean) annotated. The API reads fact_search_rows()."""
     candidates = _candidate_ids(user=user, query=query)
-    results = _ranked(facts, candidates, *rank_phrases(query), korean_reader=language == "ko")
+    results = _ranked(fact_list(user=user), candidates, *rank_phrases(query),
+                      korean_reader=language == "ko")
     cast(KnownCount, results).known_count = len(candidates)
     return results
 
 
-def fact_search_json(*, user, query: ParsedQuery, language: str) -> RowsOfKeys:
+def fact_search_rows(*, user, query: ParsedQuery, language: str,
+                     fields: Iterable[str] | None = None) -> RowsOfKeys:
     """fact_search() as rows of `text_ko`, `text_en`, `rank`, `headline_en`,
     `highlight_words_ko` (JSON text) and `json` (the representation in `language`,
-    built by PostgreSQL, as the list's).
+    built by PostgreSQL, as the list's; with `fields`, only the keys named there).
 
     The ranking statement is built and compiled once for each shape of query (how
     many phrases in each language) and runs prepared (kbase.core.prepared): one
@@ -407,7 +408,9 @@ def fact_search_json(*, user, query: ParsedQuery, language: str) -> RowsOfKeys:
     candidates = _search_candidates(user, query, korean, english)
     statement = _ranking_statement(unpublished=can_see_unpublished(user),
                                    korean_phrases=len(korean), english_phrases=len(english),
-                                   korean_reader=language == "ko")
+                                   korean_reader=language == "ko",
+                                   fields=None if fields is None
+                                   else frozenset(fields) & KEY_NAMES)
     values = {"language": language, **_rank_phrase_values(korean, english)}
     # Read once: counting the results and reading a page then cost nothing more.
     return RowsOfKeys(statement, values,
@@ -473,11 +476,11 @@ def _rank_phrase_values(korean: list[str], english: list[str]) -> dict[str, str]
 
 @functools.lru_cache(maxsize=64)
 def _ranking_statement(*, unpublished: bool, korean_phrases: int, english_phrases: int,
-                       korean_reader: bool) -> Statement:
+                       korean_reader: bool, fields: frozenset[str] | None) -> Statement:
     ranked = _ranked(visible_facts(unpublished=unpublished, include_withdrawn=False),
                      Param(RowsOfKeys.KEYS),
                      _rank_params("ko", korean_phrases), _rank_params("en", english_phrases),
                      korean_reader=korean_reader)
     return Statement.of(ranked.values(
         "text_ko", "text_en", "rank", "headline_en", "highlight_words_ko",
-        json=fact_json_expression(Param("language"))))
+        json=fact_json_expression(Param("language"), fields=fields)))

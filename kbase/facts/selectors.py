@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import functools
-import json
 import uuid
-from typing import TYPE_CHECKING, Any, TypedDict
+from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import router
 from django.db.models import (
     Exists,
-    Field,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -31,29 +30,13 @@ from .models import (
     Topic,
 )
 from .representation_sql import (
-    CITATIONS_SQL,
-    ENTITIES_SQL,
+    CITATION_OF_ROW_SQL,
+    DISCREPANCY_OF_ROW_SQL,
     FACT_JSON_SQL,
-    NUMBER_CHECK_SQL,
-    POSSIBLY_STALE_SQL,
-    SUPERSEDED_BY_SQL,
-    SUPERSESSION_SQL,
-    TOPICS_SQL,
+    KEY_NAMES,
+    Part,
+    fact_json_sql,
 )
-
-if TYPE_CHECKING:
-    pass
-
-
-class ApiRepresentation(TypedDict):
-    """What with_api_representation() annotates a fact with."""
-
-    superseded_by_public_id: str | None
-    possibly_stale_sql: list[str]
-    topics_json: str
-    entities_json: str
-    citations_json: str
-    number_check_json: str | None
 
 
 def can_see_unpublished(user: User | AnonymousUser | None) -> bool:
@@ -82,15 +65,15 @@ def visible_facts(*, unpublished: bool, include_withdrawn: bool) -> QuerySet[Fac
 
 def fact_list(*, user, with_provenance: bool = False,
               include_withdrawn: bool = False) -> QuerySet[Fact]:
-    """Facts `user` may see, with everything their representation needs, in a fixed
-    number of queries."""
-    return with_representation(
+    """Facts `user` may see as model objects, with everything the public pages and
+    the JSON-LD export read of them, in a fixed number of queries. (The API reads
+    rows of JSON instead: fact_rows().)"""
+    return _with_related(
         fact_visible(user=user, include_withdrawn=include_withdrawn),
         with_provenance=with_provenance)
 
 
-def with_representation(facts: QuerySet[Fact], *,
-                        with_provenance: bool = False) -> QuerySet[Fact]:
+def _with_related(facts: QuerySet[Fact], *, with_provenance: bool = False) -> QuerySet[Fact]:
     facts = facts.select_related("superseded_by").only(
         *[f.attname for f in Fact._meta.concrete_fields if f.attname != "superseded_by_id"],
         "superseded_by_id", "superseded_by__public_id",
@@ -98,71 +81,59 @@ def with_representation(facts: QuerySet[Fact], *,
     prefetches: list[Prefetch[Any, Any, Any]] = [
         Prefetch("topics", Topic.objects.only("id", "slug", "name_ko", "name_en")),
         Prefetch("entities", Entity.objects.only("id", "slug", "kind", "name_ko", "name_en")),
-        Prefetch("citations", Citation.objects.select_related("source__publisher")
+        Prefetch("citations", Citation.objects.select_related("source__publisher", "source__brief")
                  .defer("source__archived_text").order_by("id")),
     ]
     if with_provenance:
-        prefetches.append(_discrepancies_prefetch())
+        prefetches.append(Prefetch(
+            "discrepancies",
+            Discrepancy.objects.order_by("id").prefetch_related(
+                Prefetch("statements", DiscrepancyStatement.objects
+                         .select_related("source__publisher", "source__brief")
+                         .defer("source__archived_text").order_by("id")))))
     return facts.prefetch_related(*prefetches)
 
 
-def _discrepancies_prefetch() -> Prefetch:
-    return Prefetch(
-        "discrepancies",
-        Discrepancy.objects.order_by("id").prefetch_related(
-            Prefetch("statements", DiscrepancyStatement.objects
-                     .select_related("source__publisher")
-                     .defer("source__archived_text").order_by("id"))))
+# --- The API's representations, built by PostgreSQL (representation_sql) ----------
+
+@functools.lru_cache(maxsize=256)
+def _sparse_json_sql(part: Part, fields: frozenset[str]) -> str:
+    return fact_json_sql(part, fields)
 
 
-_API_DEFERRED = {"superseded_by_id", "text_ko_changed_at", "text_en_changed_at",
-                 "text_ko_reviewed_at", "text_en_reviewed_at", "created_by_id", "updated_by_id"}
-
-
-# --- The API's representation, built by PostgreSQL (representation_sql) ----------
-
-def with_api_representation(facts: QuerySet[Fact], *, language: str,
-                            with_provenance: bool = False) -> QuerySet[Fact]:
-    """`facts` with what the API serves of them, in one query: the fact's columns
-    plus `topics_json`, `entities_json`, `citations_json` and `number_check_json`
-    (JSON text in `language`), `superseded_by_public_id` and `possibly_stale_sql`.
-    With provenance, the discrepancies are prefetched."""
-    facts = facts.only(
-        *[f.attname for f in Fact._meta.concrete_fields if f.attname not in _API_DEFERRED],
-    ).annotate(
-        superseded_by_public_id=SQLTemplate(SUPERSEDED_BY_SQL),
-        possibly_stale_sql=SQLTemplate(POSSIBLY_STALE_SQL, output_field=Field()),
-        topics_json=SQLTemplate(as_text(TOPICS_SQL), language=language),
-        entities_json=SQLTemplate(as_text(ENTITIES_SQL), language=language),
-        citations_json=SQLTemplate(as_text(CITATIONS_SQL), language=language),
-        number_check_json=SQLTemplate(NUMBER_CHECK_SQL),
-    )
-    if with_provenance:
-        facts = facts.prefetch_related(_discrepancies_prefetch())
-    return facts
-
-
-
-def fact_json_expression(language: str | Param, *, detail: bool = False) -> SQLTemplate:
-    # As text, embedded in the response as it comes (orjson.Fragment). Not bytea: the
-    # text protocol sends bytea hex-encoded, which cost more than decoding UTF-8.
-    if detail:
+def fact_json_expression(language: str | Param, *, part: Part = Part.WHOLE,
+                         fields: Iterable[str] | None = None) -> SQLTemplate:
+    """A fact's representation in `language` (of `part`; with `fields`, only the keys
+    named there), as text, embedded in the response as it comes (orjson.Fragment).
+    Not bytea: the text protocol sends bytea hex-encoded, which cost more than
+    decoding UTF-8."""
+    if fields is not None:
+        json_sql = _sparse_json_sql(part, frozenset(fields) & KEY_NAMES)
+    elif part is Part.PAGE:
         return SQLTemplate("kbase_fact_page_json(facts_fact.id, {language})",
                            language=language)
-    return SQLTemplate(as_text(FACT_JSON_SQL[False]), language=language)
+    else:
+        json_sql = FACT_JSON_SQL[part]
+    return SQLTemplate(as_text(json_sql), language=language)
 
 
-def fact_api_json_list(*, user, language: str) -> QuerySet:
-    """fact_api_list() as rows of `id`, `created_at`, `updated_at` (for cursors) and
-    `json`: each fact's whole representation in `language`, built by PostgreSQL.
-    For filtered lists: a prepared statement may settle on one generic plan, and the
-    best plan for a date range or a topic depends on how many facts its values
-    match (the unfiltered list is fact_json_pages())."""
-    return _fact_json_rows(unpublished=can_see_unpublished(user), language=language)
+def fact_rows(*, user, language: str, part: Part = Part.WHOLE,
+              fields: Iterable[str] | None = None,
+              include_withdrawn: bool = False) -> QuerySet:
+    """Facts `user` may see as rows of `id`, `created_at`, `updated_at` (for cursors),
+    `version` (for ETags) and `json`: each fact's representation (fact_json_expression)
+    built by PostgreSQL. For filtered and sparse lists: a prepared statement may
+    settle on one generic plan, and the best plan for a date range or a topic
+    depends on how many facts its values match (the unfiltered list is
+    fact_json_pages())."""
+    return visible_facts(unpublished=can_see_unpublished(user),
+                         include_withdrawn=include_withdrawn).values(
+        "id", "created_at", "updated_at", "version",
+        json=fact_json_expression(language, part=part, fields=fields))
 
 
 def fact_json_pages(*, user, language: str) -> StatementPages:
-    """fact_api_json_list()'s rows for the unfiltered list (StatementPages): compiled
+    """fact_rows()'s rows for the unfiltered list (StatementPages): compiled
     once per ordering, and planned once per connection (planning cost more than a
     third of a page)."""
     return StatementPages(_fact_json_rows, model=Fact,
@@ -175,16 +146,9 @@ def _fact_json_rows(*, unpublished: bool, language: str | Param) -> QuerySet:
         "id", "created_at", "updated_at", json=fact_json_expression(language))
 
 
-def fact_api_json_detail(*, user, language: str) -> QuerySet:
-    """The fact page's rows (published facts and, by their link, withdrawn ones):
-    `version` (for the ETag) and `json`, the representation with its provenance and
-    supersession chain, in one query."""
-    return _fact_pages(unpublished=can_see_unpublished(user), language=language)
-
-
 def _fact_pages(*, unpublished: bool, language: str | Param) -> QuerySet:
     return visible_facts(unpublished=unpublished, include_withdrawn=True).values(
-        "id", "version", json=fact_json_expression(language, detail=True))
+        "id", "version", json=fact_json_expression(language, part=Part.PAGE))
 
 
 @functools.cache
@@ -194,7 +158,7 @@ def _fact_page_statement(*, unpublished: bool) -> Statement:
 
 
 def fact_page(*, user, public_id: uuid.UUID, language: str) -> dict | None:
-    """fact_api_json_detail()'s row for one fact, or None if `user` may not see it.
+    """The row (`version`, `json`) of one fact's page (Part.PAGE), or None if `user` may not see it.
 
     The ORM builds and compiles this query once per kind of reader (with stand-in
     values) and later pages run that SQL: on the busiest read, building and
@@ -207,25 +171,18 @@ def fact_page(*, user, public_id: uuid.UUID, language: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def fact_api_list(*, user, language: str, with_provenance: bool = False,
-                  include_withdrawn: bool = False) -> QuerySet[Fact]:
-    """fact_list() for the API: the same facts, represented by PostgreSQL."""
-    return with_api_representation(
-        fact_visible(user=user, include_withdrawn=include_withdrawn), language=language,
-        with_provenance=with_provenance)
-
-
-def fact_api_citing(*, user, source_slug: str, language: str) -> QuerySet[Fact]:
-    """The facts `user` may see that cite the source `source_slug`, newest first, as
-    fact_api_list()'s facts (for sparse fields)."""
-    return _citing(fact_api_list(user=user, language=language), source_slug)
+def fact_citing_rows(*, user, source_slug: str, language: str, part: Part = Part.WHOLE,
+                     fields: Iterable[str] | None = None) -> QuerySet:
+    """fact_rows() of the facts that cite the source `source_slug`, newest first."""
+    return _citing(fact_rows(user=user, language=language, part=part, fields=fields),
+                   source_slug)
 
 
 def fact_citing_json_pages(*, user, source_slug: str, language: str) -> StatementPages:
-    """fact_api_citing() as fact_api_json_list()'s rows, built by PostgreSQL and
-    compiled once per kind of reader (StatementPages): as model objects, a
-    fact-checker's lookup of a source cited by some dozens of facts cost more Python
-    than all the rest of the request."""
+    """fact_citing_rows() of the whole representation, compiled once per kind of
+    reader (StatementPages): as model objects, a fact-checker's lookup of a source
+    cited by some dozens of facts cost more Python than all the rest of the
+    request."""
     return StatementPages(_citing_json_rows, model=Fact,
                           shape={"unpublished": can_see_unpublished(user)},
                           values={"language": language, "source_slug": source_slug},
@@ -273,32 +230,27 @@ def fact_csv_rows(facts: QuerySet[Fact]) -> QuerySet:
         quotes=ArraySubquery(citations.values("quote")))
 
 
-def fact_api_written(*, pk: int, language: str) -> Fact:
-    """The fact a client has just written, as the API represents it."""
-    return with_api_representation(Fact.objects.filter(pk=pk), language=language).get()
+def fact_written(*, pk: int, language: str) -> dict[str, Any]:
+    """The fact a client has just written, as a row of `public_id`, `version` and
+    `json` (the whole representation)."""
+    return dict(Fact.objects.filter(pk=pk).values(
+        "public_id", "version", json=fact_json_expression(language)).get())
 
 
 def citation_list(*, fact: Fact) -> QuerySet[Citation]:
-    return (Citation.objects.filter(fact=fact).select_related("source__publisher")
-            .defer("source__archived_text").order_by("id"))
+    return Citation.objects.filter(fact=fact).order_by("id")
 
 
-def discrepancy_list(*, user) -> QuerySet[Discrepancy]:
-    """Discrepancies of the facts `user` may see, with their editions' statements."""
-    return (Discrepancy.objects.filter(fact__in=fact_visible(user=user))
-            .select_related("fact")
-            .only("id", "slug", "aspect", "note_ko", "note_en", "created_at", "fact_id",
-                  "fact__public_id", "fact__text_ko", "fact__text_en", "fact__status")
-            .prefetch_related(Prefetch(
-                "statements", DiscrepancyStatement.objects.select_related("source__publisher")
-                .defer("source__archived_text").order_by("id"))))
+def citation_rows(*, fact: Fact, language: str) -> QuerySet:
+    """The citations of `fact` as rows of `id` and `json` (as a fact's JSON shows
+    them), built by PostgreSQL."""
+    return citation_list(fact=fact).values(
+        "id", json=SQLTemplate(as_text(CITATION_OF_ROW_SQL), language=language))
 
 
-def supersession_chain(*, fact: Fact) -> dict[str, list[str]]:
-    """The facts this one replaced (oldest first) and those that replaced it, in one
-    query. A fact superseded by one newer fact is the common case; branches (two
-    facts replaced by one) appear in `earlier` in order of distance."""
-    chain = (Fact.objects.filter(pk=fact.pk)
-             .annotate(chain=SQLTemplate(as_text(SUPERSESSION_SQL)))
-             .values_list("chain", flat=True).get())
-    return json.loads(chain)
+def discrepancy_rows(*, user, language: str) -> QuerySet:
+    """Discrepancies of the facts `user` may see as rows of `id`, `slug` (for
+    cursors) and `json` (with their fact's brief representation), built by
+    PostgreSQL."""
+    return Discrepancy.objects.filter(fact__in=fact_visible(user=user)).values(
+        "id", "slug", json=SQLTemplate(as_text(DISCREPANCY_OF_ROW_SQL), language=language))

@@ -178,7 +178,7 @@ class StoredJSON(models.TextField):
 
 
 class SourceBrief(models.Model):
-    """A source as a citation shows it (source_brief) in each served language, built
+    """A source as a citation shows it (its brief) in each served language, built
     by PostgreSQL whenever the source or its publisher is written: triggers on both
     tables, so no write path (services, admin, imports, a bare UPDATE) leaves it
     stale. A fact's JSON reads it ready-made, where building it from the source and

@@ -1,5 +1,4 @@
-"""A source as citations show it (kbase.sources.api.serializers.source_brief), built
-by PostgreSQL, as SQL text.
+"""A source as citations show it (its brief), built by PostgreSQL, as SQL text.
 
 Plain strings, with no Django in them: templates (kbase.core.sqltext) whose
 `{language}` slots are the served language ('ko' or 'en'). The briefs are stored
@@ -11,23 +10,15 @@ from __future__ import annotations
 
 from psycopg import sql
 
-from kbase.core.representation import iso_sql
+from kbase.core.representation import iso_sql, name_in_sql
 from kbase.core.sqltext import sql_text
 
-
-def name_in(table: str, column: str = "name") -> str:
-    """SQL for representation.name_in(): the served language's value, else the other."""
-    return (f"CASE WHEN {{language}} = 'ko' THEN coalesce(nullif({table}.{column}_ko, ''), "
-            f"{table}.{column}_en) ELSE coalesce(nullif({table}.{column}_en, ''), "
-            f"{table}.{column}_ko) END")
-
-
-# source_brief() of a source `s` and its publisher `p`.
+# The brief of a source `s` and its publisher `p`: the only statement of it.
 SOURCE_BRIEF_SQL = f"""json_build_object(
         'id', s.id, 'slug', s.slug, 'kind', s.kind, 'language', s.language,
         'title', coalesce(nullif(CASE WHEN s.language = 'ko' THEN s.title_ko
-                                      ELSE s.title_en END, ''), {name_in("s", "title")}),
-        'publisher', json_build_object('slug', p.slug, 'name', {name_in("p")}),
+                                      ELSE s.title_en END, ''), {name_in_sql("s", "title")}),
+        'publisher', json_build_object('slug', p.slug, 'name', {name_in_sql("p")}),
         'published_on', s.published_on, 'url', s.url)"""
 
 # The source columns and publisher columns a brief reads: writing any other changes
@@ -60,16 +51,13 @@ SOURCE_SQL = f"""json_build_object(
     'id', sources_source.id, 'slug', sources_source.slug, 'url', sources_source.url,
     'normalized_url', sources_source.normalized_url,
     'publisher', (SELECT json_build_object(
-        'slug', p.slug, 'name', {name_in("p")}, 'name_ko', p.name_ko, 'name_en', p.name_en,
+        'slug', p.slug, 'name', {name_in_sql("p")}, 'name_ko', p.name_ko, 'name_en', p.name_en,
         'kind', p.kind, 'homepage', p.homepage, 'country', p.country)
         FROM sources_publisher p WHERE p.id = sources_source.publisher_id),
     'work', (SELECT w.slug FROM sources_work w WHERE w.id = sources_source.work_id),
     'kind', sources_source.kind, 'language', sources_source.language,
     'edition_kind', sources_source.edition_kind,
-    'title', CASE WHEN sources_source.language = 'ko'
-                  THEN coalesce(nullif(sources_source.title_ko, ''), sources_source.title_en)
-                  ELSE coalesce(nullif(sources_source.title_en, ''), sources_source.title_ko)
-             END,
+    'title', {name_in_sql("sources_source", "title", language="sources_source.language")},
     'title_ko', sources_source.title_ko, 'title_en', sources_source.title_en,
     'authors', sources_source.authors, 'program', sources_source.program,
     'published_on', sources_source.published_on,

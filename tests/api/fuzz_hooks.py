@@ -15,6 +15,12 @@ reaches the facts `id` filter, which takes UUIDs and says so with a pattern. A
 request whose query does not fit the operation's schema is not schema-valid data;
 refusing it is right, so it is not judged here. Any other refusal still fails.
 
+response_schema_conformance says a response holds what its schema requires. A fact
+asked for with `fields=` or `brief=true` holds only the keys asked for, as the
+parameters' descriptions say, so its schema's `required` cannot hold. This check is
+response_schema_conformance for every other response, and for a partial one says
+that each fact holds only keys its schema declares, each as the schema types it.
+
 negative_data_rejection says a request that does not fit the schema must be refused.
 A value generated to break a comma-separated list of slugs (style form, explode
 false: `publisher=a,b`) can reach kbase as text that is a valid list (`true`), and
@@ -32,7 +38,11 @@ from urllib.parse import parse_qs, urlsplit
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation, plain_str_values
 from schemathesis.generation.meta import StatefulPhaseData
-from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
+from schemathesis.specs.openapi.checks import (
+    negative_data_rejection,
+    positive_data_acceptance,
+    response_schema_conformance,
+)
 
 VALID_ONLY_IF_KBASE_HOLDS_IT = {"cursor", "topic", "entity"}
 
@@ -99,3 +109,37 @@ def negative_data_rejected_unless_valid_lists_as_sent(ctx, response, case):
     if _query_is_lists_valid_as_sent(response, case):
         return None
     return negative_data_rejection(ctx, response, case)
+
+
+def _asks_for_partial(case) -> bool:
+    query = case.query or {}
+    return bool(query.get("fields")) or str(query.get("brief", "")).lower() in {"true", "1"}
+
+
+def _fact_items(body):
+    if isinstance(body, dict) and isinstance(body.get("results"), list):
+        return body["results"]
+    if isinstance(body, dict) and isinstance(body.get("facts"), list):
+        return body["facts"]
+    return body if isinstance(body, list) else [body]
+
+
+@schemathesis.check
+def response_schema_conformance_or_partial(ctx, response, case):
+    if not (_asks_for_partial(case) and response.status_code == 200):
+        return response_schema_conformance(ctx, response, case)
+    schemas = case.operation.schema.raw_schema["components"]["schemas"]
+    declared = {name for schema in ("FactPage", "SearchResult")
+                for name in schemas[schema]["properties"]}
+    types = {"string": str, "boolean": bool, "integer": int, "number": (int, float),
+             "array": list, "object": dict}
+    page = schemas["FactPage"]["properties"] | schemas["SearchResult"]["properties"]
+    for item in _fact_items(json.loads(response.content)):
+        assert isinstance(item, dict), f"a partial fact is an object: {item!r}"
+        undeclared = set(item) - declared
+        assert not undeclared, f"keys no schema declares: {sorted(undeclared)}"
+        for key, value in item.items():
+            expected = page[key].get("type")
+            if value is not None and expected in types:
+                assert isinstance(value, types[expected]), (key, value)
+    return None

@@ -11,11 +11,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from kbase.core.renderers import dumps
 from kbase.facts import selectors
-from kbase.facts.api.serializers import fact_data
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact, Topic
+from kbase.facts.representation_sql import Part, fact_keys
 from kbase.facts.services import discrepancy_create
 from tests.factories import (
     CitationFactory,
@@ -342,8 +341,9 @@ def test_a_fact_page_is_the_row_of_the_fact_pages_query(who):
              for status in Fact.Status.values if status != Fact.Status.SUPERSEDED]
     facts.append(FactFactory(status=Fact.Status.SUPERSEDED, superseded_by=facts[0]))
     for language in ("ko", "en"):
-        rows = {row["id"]: row
-                for row in selectors.fact_api_json_detail(user=user, language=language)}
+        rows = {row["id"]: {key: row[key] for key in ("id", "version", "json")}
+                for row in selectors.fact_rows(user=user, language=language, part=Part.PAGE,
+                                               include_withdrawn=True)}
         for fact in facts:
             page = selectors.fact_page(user=user, public_id=fact.public_id, language=language)
             expected = rows.get(fact.pk)
@@ -356,46 +356,57 @@ def test_a_fact_page_is_the_row_of_the_fact_pages_query(who):
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
-def test_the_representation_postgresql_builds_is_the_one_python_builds(language):
-    """The API embeds topics, entities and citations as JSON built by PostgreSQL;
-    exports and pages build the same representation from objects. Both must agree,
-    fallbacks included (names and titles missing in one language)."""
+def test_every_representation_is_the_page_cut_to_its_keys(language):
+    """One table of keys builds every representation: the list's, the brief one
+    and a sparse fieldset are the page's keys in the page's order, same values."""
     call_command("load_seed", verbosity=0)
-    fact = CitationFactory(source=SourceFactory(language="ko", title_ko="", title_en="Only EN"),
-                           fact=FactFactory()).fact
-    fact.topics.add(Topic.objects.create(slug="only-ko", name_ko="한국어만", name_en=""))
-    # A Korean text older than the English text's last change, and a superseded fact.
-    now = timezone.now()
-    FactFactory(text_ko_changed_at=now - timedelta(days=2), text_en_changed_at=now)
-    FactFactory(status=Fact.Status.SUPERSEDED, superseded_by=fact)
-    # Times on the second (no microseconds) and a quantity with decimals.
-    Fact.objects.filter(pk=fact.pk).update(
-        published_at=datetime(2025, 7, 10, 4, 30, tzinfo=UTC), quantity_value=Decimal("1.5"),
-        quantity_unit="percent", quantity_qualifier="exact")
-    # Every write path indexes its fact (the factories above do not).
     fact_search_refresh(fact_ids=Fact.objects.values_list("pk", flat=True))
-    from_objects = {f.pk: orjson.loads(dumps(fact_data(f, language)))
-                    for f in selectors.with_representation(Fact.objects.all())}
-    from_sql = {f.pk: orjson.loads(dumps(fact_data(f, language))) for f in
-                selectors.with_api_representation(Fact.objects.all(), language=language)}
-    pages = {row["id"]: orjson.loads(row["json"]) for row in
-             selectors.fact_api_json_list(user=None, language=language)}
-    expected = {pk: item for pk, item in from_objects.items()
-                if item["status"] == Fact.Status.PUBLISHED}
-    assert pages == expected
-    details = {row["id"]: orjson.loads(row["json"]) for row in
-               selectors.fact_api_json_detail(user=None, language=language)}
-    with_provenance = {f.pk: orjson.loads(dumps({
-        **fact_data(f, language, provenance=True),
-        "supersession": selectors.supersession_chain(fact=f)}))
-        for f in selectors.with_representation(Fact.objects.all(), with_provenance=True)}
-    assert details == {pk: item for pk, item in with_provenance.items() if pk in details}
-    assert any(item["discrepancies"] for item in details.values())
-    assert any(item["supersession"]["later"] for item in details.values())
-    assert len(from_sql) == Fact.objects.count() > 30
-    assert any(item["possibly_stale"] == ["ko"] for item in from_sql.values())
-    assert any(item["superseded_by"] == str(fact.public_id) for item in from_sql.values())
-    assert from_sql == from_objects
+
+    def rows(**kwargs) -> dict[int, dict]:
+        return {row["id"]: orjson.loads(row["json"]) for row in selectors.fact_rows(
+            user=None, language=language, include_withdrawn=True, **kwargs)}
+
+    pages = rows(part=Part.PAGE)
+    assert len(pages) == Fact.objects.count() > 30
+    assert any(item["discrepancies"] for item in pages.values())
+    for part, kwargs in ((Part.WHOLE, {}), (Part.BRIEF, {}),
+                         (Part.PAGE, {"fields": {"url", "citations", "nonsense"}})):
+        keys = [key.name for key in fact_keys(part, kwargs.get("fields"))]
+        cut = {pk: {key: page[key] for key in keys} for pk, page in pages.items()}
+        built = rows(part=part, **kwargs)
+        assert built == cut
+        assert all(list(item) == keys for item in built.values())
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_representation_states_each_rule(language):
+    """Fallbacks (a name, a title, a text missing in one language), possibly stale
+    texts, decimals, times and links, as the API serves them."""
+    source = SourceFactory(language="ko", title_ko="", title_en="Only EN")
+    fact = CitationFactory(source=source, fact=FactFactory(text_ko="", text_en="Only English")).fact
+    fact.topics.add(Topic.objects.create(slug="only-ko", name_ko="한국어만", name_en=""))
+    now = timezone.now()
+    stale = FactFactory(text_ko_changed_at=now - timedelta(days=2), text_en_changed_at=now)
+    later = FactFactory(status=Fact.Status.PUBLISHED)
+    Fact.objects.filter(pk=fact.pk).update(
+        status=Fact.Status.SUPERSEDED, superseded_by=later,
+        published_at=datetime(2025, 7, 10, 4, 30, tzinfo=UTC), quantity_value=Decimal("1.50"),
+        quantity_unit="percent", quantity_qualifier="exact")
+    rows = {row["id"]: orjson.loads(row["json"]) for row in selectors.fact_rows(
+        user=None, language=language, include_withdrawn=True, part=Part.PAGE)}
+    item = rows[fact.pk]
+    assert (item["text"], item["language"], item["fallback"]) == (
+        "Only English", "en", language == "ko")
+    assert item["url"] == f"/api/v1/facts/{fact.public_id}/"
+    assert item["topics"][0]["name"] == "한국어만"
+    assert item["citations"][0]["source"]["title"] == "Only EN"
+    assert item["quantity"] == {"value": "1.5", "unit": "percent", "qualifier": "exact"}
+    assert item["published_at"] == "2025-07-10T04:30:00+00:00"
+    assert item["superseded_by"] == str(later.public_id)
+    assert item["supersession"] == {"earlier": [], "later": [str(later.public_id)]}
+    assert rows[later.pk]["supersession"] == {"earlier": [str(fact.public_id)], "later": []}
+    assert rows[stale.pk]["possibly_stale"] == ["ko"]
+    assert rows[later.pk]["possibly_stale"] == []
 
 
 def test_every_migrate_installs_the_fact_pages_sql_function_from_the_running_code(api):

@@ -5,13 +5,14 @@ import random
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from bench.generate import _fill, _patterns, _vary, generate, korean_text
 from kbase.core.search import korean_highlight_words
 from kbase.facts.models import Fact, FactAnalysis, FactSearchDocument
 from kbase.facts.seed import read_seed
-from kbase.sources.api.serializers import source_brief
 from kbase.sources.models import Source, SourceBrief
+from kbase.sources.representation_sql import refresh_briefs_sql
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -43,9 +44,12 @@ def test_generated_facts_have_their_search_documents_and_analyses():
     assert set(FactAnalysis.objects.values_list("fact_id", flat=True)) == set(facts)
     assert {status for status in facts.values()} >= {"published", "draft"}
     # And each source's brief, as the sources' trigger (off too) would.
-    briefs = {brief.source_id: brief for brief in SourceBrief.objects.select_related(
-        "source__publisher")}
-    assert set(briefs) == set(Source.objects.values_list("id", flat=True))
-    for brief in briefs.values():
-        assert (brief.brief_ko, brief.brief_en) == (
-            source_brief(brief.source, "ko"), source_brief(brief.source, "en"))
+    def briefs() -> dict:
+        return {source_id: (ko, en) for source_id, ko, en in
+                SourceBrief.objects.values_list("source_id", "brief_ko", "brief_en")}
+
+    generated = briefs()
+    assert set(generated) == set(Source.objects.values_list("id", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(refresh_briefs_sql("true"))
+    assert briefs() == generated

@@ -45,12 +45,23 @@ def test_a_fact_with_one_language_is_accepted():
     assert fact.pk
 
 
+@pytest.mark.django_db
 def test_a_translation_older_than_its_counterpart_is_possibly_stale():
     from datetime import UTC, datetime, timedelta
 
+    def stale(fact: Fact) -> list[str]:
+        return Fact.objects.with_stale_languages().get(pk=fact.pk).stale_languages
+
     earlier = datetime(2025, 1, 1, tzinfo=UTC)
-    fact = FactFactory.build(text_ko_changed_at=earlier,
-                             text_en_changed_at=earlier + timedelta(days=1))
-    assert fact.possibly_stale_languages == ["ko"]
-    fact.text_ko_reviewed_at = earlier + timedelta(days=2)
-    assert fact.possibly_stale_languages == []
+    fact = FactFactory(text_ko_changed_at=earlier, text_en_changed_at=earlier + timedelta(days=1))
+    assert stale(fact) == ["ko"]
+    Fact.objects.filter(pk=fact.pk).update(text_ko_reviewed_at=earlier + timedelta(days=2))
+    assert stale(fact) == []
+    # Confirmed before the other language changed again: stale again.
+    Fact.objects.filter(pk=fact.pk).update(text_en_changed_at=earlier + timedelta(days=3))
+    assert stale(fact) == ["ko"]
+    # A missing text is missing, not stale; with no timestamps, nothing is stale.
+    Fact.objects.filter(pk=fact.pk).update(text_ko="")
+    assert stale(fact) == []
+    unstamped = FactFactory(text_ko_changed_at=None, text_en_changed_at=None)
+    assert stale(unstamped) == []

@@ -654,6 +654,7 @@ export interface components {
              */
             horizon: string;
         };
+        /** @description A citation as PostgreSQL built it (selectors.citation_rows). */
         Citation: {
             readonly id: number;
             readonly source: components["schemas"]["SourceBrief"];
@@ -689,9 +690,9 @@ export interface components {
          * @enum {string}
          */
         DatePrecisionEnum: "day" | "month" | "year" | "unknown";
+        /** @description A discrepancy as PostgreSQL built it (selectors.discrepancy_rows), with its fact. */
         Discrepancy: {
             slug: string;
-            fact: components["schemas"]["FactBrief"];
             aspect: components["schemas"]["DiscrepancyAspectEnum"];
             /** @description The editor's note in the served language. */
             note: string;
@@ -700,6 +701,7 @@ export interface components {
             statements: components["schemas"]["Statement"][];
             /** Format: date-time */
             created_at: string;
+            fact: components["schemas"]["FactBrief"];
         };
         /**
          * @description * `number` - number
@@ -750,64 +752,137 @@ export interface components {
              * Format: uuid
              * @description The fact's stable public id.
              */
-            id?: string;
-            url?: string;
+            id: string;
+            /** @description The fact's address in this API. */
+            url: string;
             /** @description The text in `language`. */
-            text?: string;
+            text: string;
             /**
              * @description The language actually served in `text`.
              *
              *     * `ko` - Korean
              *     * `en` - English
              */
-            language?: components["schemas"]["LanguageEnum"];
+            language: components["schemas"]["LanguageEnum"];
             /** @description True when the requested language was missing and the other was served. */
-            fallback?: boolean;
-            text_ko?: string;
-            text_en?: string;
-            text_ko_origin?: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
-            text_en_origin?: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
+            fallback: boolean;
+            text_ko: string;
+            text_en: string;
+            text_ko_origin: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
+            text_en_origin: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
             /** @description Languages whose text changed less recently than the other language's and has not been re-confirmed since. */
-            possibly_stale?: components["schemas"]["LanguageEnum"][];
-            quantity?: components["schemas"]["Quantity"] | (never | null);
+            possibly_stale: components["schemas"]["LanguageEnum"][];
+            quantity: components["schemas"]["Quantity"] | (never | null);
             /** Format: date */
-            as_of?: string | null;
-            as_of_precision?: components["schemas"]["DatePrecisionEnum"];
-            period?: components["schemas"]["Period"] | (never | null);
-            status?: components["schemas"]["FactStatusEnum"];
-            status_reason?: string;
+            as_of: string | null;
+            as_of_precision: components["schemas"]["DatePrecisionEnum"];
+            period: components["schemas"]["Period"] | (never | null);
+            status: components["schemas"]["FactStatusEnum"];
+            status_reason: string;
             /** Format: date-time */
-            published_at?: string | null;
+            published_at: string | null;
             /** Format: uuid */
-            superseded_by?: string | null;
+            superseded_by: string | null;
             /** Format: date */
-            review_by?: string | null;
-            topics?: components["schemas"]["NamedBrief"][];
-            entities?: components["schemas"]["EntityBrief"][];
-            citations?: components["schemas"]["Citation"][];
-            /** @description Numbers read from both texts, compared with each other and with the quantity. A warning, not an error: editions do disagree. */
-            number_check?: components["schemas"]["NumberCheck"];
-            version?: number;
+            review_by: string | null;
+            topics: components["schemas"]["NamedBrief"][];
+            entities: components["schemas"]["EntityBrief"][];
+            citations: components["schemas"]["Citation"][];
+            /** @description Numbers read from both texts, compared with each other and with the quantity. A warning, not an error: editions do disagree. Null until the fact is first indexed. */
+            number_check: components["schemas"]["NumberCheck"] | (never | null);
+            version: number;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
-            /** @description On the fact detail only: the facts this one replaced (oldest first) and those that replaced it. */
-            supersession?: components["schemas"]["Supersession"];
-            /** @description On the fact detail only: where editions of a cited source disagree about this fact (see /discrepancies/). */
-            discrepancies?: {
-                [key: string]: unknown;
-            }[];
+            updated_at: string;
         };
         /** @description The brief representation, for embedding (`?brief=true`). */
         FactBrief: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The fact's stable public id.
+             */
             id: string;
+            /** @description The fact's address in this API. */
             url: string;
+            /** @description The text in `language`. */
             text: string;
+            /**
+             * @description The language actually served in `text`.
+             *
+             *     * `ko` - Korean
+             *     * `en` - English
+             */
             language: components["schemas"]["LanguageEnum"];
+            /** @description True when the requested language was missing and the other was served. */
             fallback: boolean;
             status: components["schemas"]["FactStatusEnum"];
+        };
+        /** @description A discrepancy as its fact's page shows it. */
+        FactDiscrepancy: {
+            slug: string;
+            aspect: components["schemas"]["DiscrepancyAspectEnum"];
+            /** @description The editor's note in the served language. */
+            note: string;
+            note_ko: string;
+            note_en: string;
+            statements: components["schemas"]["Statement"][];
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description A fact as its own page shows it: the whole representation, with its discrepancies and supersession chain. */
+        FactPage: {
+            /**
+             * Format: uuid
+             * @description The fact's stable public id.
+             */
+            id: string;
+            /** @description The fact's address in this API. */
+            url: string;
+            /** @description The text in `language`. */
+            text: string;
+            /**
+             * @description The language actually served in `text`.
+             *
+             *     * `ko` - Korean
+             *     * `en` - English
+             */
+            language: components["schemas"]["LanguageEnum"];
+            /** @description True when the requested language was missing and the other was served. */
+            fallback: boolean;
+            text_ko: string;
+            text_en: string;
+            text_ko_origin: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
+            text_en_origin: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
+            /** @description Languages whose text changed less recently than the other language's and has not been re-confirmed since. */
+            possibly_stale: components["schemas"]["LanguageEnum"][];
+            quantity: components["schemas"]["Quantity"] | (never | null);
+            /** Format: date */
+            as_of: string | null;
+            as_of_precision: components["schemas"]["DatePrecisionEnum"];
+            period: components["schemas"]["Period"] | (never | null);
+            status: components["schemas"]["FactStatusEnum"];
+            status_reason: string;
+            /** Format: date-time */
+            published_at: string | null;
+            /** Format: uuid */
+            superseded_by: string | null;
+            /** Format: date */
+            review_by: string | null;
+            topics: components["schemas"]["NamedBrief"][];
+            entities: components["schemas"]["EntityBrief"][];
+            citations: components["schemas"]["Citation"][];
+            /** @description Numbers read from both texts, compared with each other and with the quantity. A warning, not an error: editions do disagree. Null until the fact is first indexed. */
+            number_check: components["schemas"]["NumberCheck"] | (never | null);
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description On the fact's own page only: where editions of a cited source disagree about this fact (see /discrepancies/). */
+            discrepancies: components["schemas"]["FactDiscrepancy"][];
+            /** @description On the fact's own page only: the facts this one replaced (oldest first) and those that replaced it. */
+            supersession: components["schemas"]["Supersession"];
         };
         /**
          * @description * `draft` - draft
@@ -1177,60 +1252,55 @@ export interface components {
              * Format: uuid
              * @description The fact's stable public id.
              */
-            id?: string;
-            url?: string;
+            id: string;
+            /** @description The fact's address in this API. */
+            url: string;
             /** @description The text in `language`. */
-            text?: string;
+            text: string;
             /**
              * @description The language actually served in `text`.
              *
              *     * `ko` - Korean
              *     * `en` - English
              */
-            language?: components["schemas"]["LanguageEnum"];
+            language: components["schemas"]["LanguageEnum"];
             /** @description True when the requested language was missing and the other was served. */
-            fallback?: boolean;
-            text_ko?: string;
-            text_en?: string;
-            text_ko_origin?: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
-            text_en_origin?: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
+            fallback: boolean;
+            text_ko: string;
+            text_en: string;
+            text_ko_origin: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
+            text_en_origin: components["schemas"]["TextOriginEnum"] | components["schemas"]["BlankEnum"];
             /** @description Languages whose text changed less recently than the other language's and has not been re-confirmed since. */
-            possibly_stale?: components["schemas"]["LanguageEnum"][];
-            quantity?: components["schemas"]["Quantity"] | (never | null);
+            possibly_stale: components["schemas"]["LanguageEnum"][];
+            quantity: components["schemas"]["Quantity"] | (never | null);
             /** Format: date */
-            as_of?: string | null;
-            as_of_precision?: components["schemas"]["DatePrecisionEnum"];
-            period?: components["schemas"]["Period"] | (never | null);
-            status?: components["schemas"]["FactStatusEnum"];
-            status_reason?: string;
+            as_of: string | null;
+            as_of_precision: components["schemas"]["DatePrecisionEnum"];
+            period: components["schemas"]["Period"] | (never | null);
+            status: components["schemas"]["FactStatusEnum"];
+            status_reason: string;
             /** Format: date-time */
-            published_at?: string | null;
+            published_at: string | null;
             /** Format: uuid */
-            superseded_by?: string | null;
+            superseded_by: string | null;
             /** Format: date */
-            review_by?: string | null;
-            topics?: components["schemas"]["NamedBrief"][];
-            entities?: components["schemas"]["EntityBrief"][];
-            citations?: components["schemas"]["Citation"][];
-            /** @description Numbers read from both texts, compared with each other and with the quantity. A warning, not an error: editions do disagree. */
-            number_check?: components["schemas"]["NumberCheck"];
-            version?: number;
+            review_by: string | null;
+            topics: components["schemas"]["NamedBrief"][];
+            entities: components["schemas"]["EntityBrief"][];
+            citations: components["schemas"]["Citation"][];
+            /** @description Numbers read from both texts, compared with each other and with the quantity. A warning, not an error: editions do disagree. Null until the fact is first indexed. */
+            number_check: components["schemas"]["NumberCheck"] | (never | null);
+            version: number;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
-            /** @description On the fact detail only: the facts this one replaced (oldest first) and those that replaced it. */
-            supersession?: components["schemas"]["Supersession"];
-            /** @description On the fact detail only: where editions of a cited source disagree about this fact (see /discrepancies/). */
-            discrepancies?: {
-                [key: string]: unknown;
-            }[];
+            updated_at: string;
             /**
              * Format: double
              * @description Higher is better (ts_rank_cd, both languages).
              */
-            rank?: number;
-            highlight?: string;
+            rank: number;
+            highlight: string;
         };
         Source: {
             id: number;
@@ -1262,6 +1332,7 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description A source as a citation shows it (stored by PostgreSQL: SourceBrief). */
         SourceBrief: {
             id: number;
             slug: string;
@@ -1761,14 +1832,14 @@ export interface operations {
                 as_of_after?: string;
                 /** @description As-of date on or before (YYYY-MM-DD). */
                 as_of_before?: string;
-                /** @description `true`: the brief representation (id, url, text, language, fallback, status), for embedding. */
+                /** @description `true`: the brief representation (id, url, text, language, fallback, status: the `FactBrief` schema), for embedding. The response is then partial; `fields` is ignored. */
                 brief?: boolean;
                 /** @description Created at or after this ISO 8601 time. */
                 created_since?: string;
                 /** @description Opaque: copy it from `next` or `previous`. kbase signs its cursors, so a value it did not issue (even one of the right shape) answers 400. */
                 cursor?: string;
                 entity?: string[];
-                /** @description Sparse fieldset: comma-separated keys to keep, e.g. `id,text,language,fallback`. */
+                /** @description Sparse fieldset: comma-separated keys to keep, e.g. `id,text,language,fallback`. The response is then partial: it holds only the keys named here, whatever the schema requires; unknown names are ignored. */
                 fields?: string;
                 has_discrepancy?: boolean;
                 has_en?: boolean;
@@ -2474,9 +2545,9 @@ export interface operations {
     facts_retrieve: {
         parameters: {
             query?: {
-                /** @description `true`: the brief representation (id, url, text, language, fallback, status), for embedding. */
+                /** @description `true`: the brief representation (id, url, text, language, fallback, status: the `FactBrief` schema), for embedding. The response is then partial; `fields` is ignored. */
                 brief?: boolean;
-                /** @description Sparse fieldset: comma-separated keys to keep, e.g. `id,text,language,fallback`. */
+                /** @description Sparse fieldset: comma-separated keys to keep, e.g. `id,text,language,fallback`. The response is then partial: it holds only the keys named here, whatever the schema requires; unknown names are ignored. */
                 fields?: string;
                 /** @description The language to serve `text` and names in. Overrides Accept-Language. When the fact has no text in it, the other language is served and `fallback` is true. */
                 lang?: components["parameters"]["lang"];
@@ -2502,7 +2573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Fact"];
+                    "application/json": components["schemas"]["FactPage"];
                 };
             };
             /** @description No response body */

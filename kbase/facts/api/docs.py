@@ -30,6 +30,7 @@ from .serializers import (
     CitationWriteSerializer,
     DiscrepancySerializer,
     EntitySerializer,
+    FactPageSerializer,
     FactSerializer,
     FactWriteSerializer,
     OptionalReasonSerializer,
@@ -134,13 +135,19 @@ FACT_CREATE_REQUEST = {
     "reason": "From the JoongAng editorial, both editions.",
 }
 
+# What a fact's own page adds, for a fact with neither discrepancies nor a chain.
+NO_PROVENANCE = {"discrepancies": [], "supersession": {"earlier": [], "later": []}}
+
 FILTER_PARAMETERS = [
     OpenApiParameter("fields", OpenApiTypes.STR,
                      description="Sparse fieldset: comma-separated keys to keep, e.g. "
-                                 "`id,text,language,fallback`."),
+                                 "`id,text,language,fallback`. The response is then partial: "
+                                 "it holds only the keys named here, whatever the schema "
+                                 "requires; unknown names are ignored."),
     OpenApiParameter("brief", OpenApiTypes.BOOL,
                      description="`true`: the brief representation (id, url, text, language, "
-                                 "fallback, status), for embedding."),
+                                 "fallback, status: the `FactBrief` schema), for embedding. "
+                                 "The response is then partial; `fields` is ignored."),
 ]
 
 FACT_VIEWSET = {
@@ -167,11 +174,12 @@ FACT_VIEWSET = {
             "every write to the fact; send it back in `If-None-Match` for a 304, or in "
             "`If-Match` on a write so that nobody's change is overwritten."),
         parameters=[*LANGUAGE_PARAMETERS, *FILTER_PARAMETERS],
-        responses={200: FactSerializer, 304: None, **PROBLEM_RESPONSES},
+        responses={200: FactPageSerializer, 304: None, **PROBLEM_RESPONSES},
         examples=[
-            OpenApiExample("The E-7-S fact in English", response_only=True, value=E7S_FACT),
+            OpenApiExample("The E-7-S fact in English", response_only=True,
+                           value={**E7S_FACT, **NO_PROVENANCE}),
             OpenApiExample("Korean asked for, English served", response_only=True,
-                           value=KOREAN_FALLBACK_FACT),
+                           value={**KOREAN_FALLBACK_FACT, **NO_PROVENANCE}),
         ],
     ),
     "create": extend_schema(

@@ -1,14 +1,17 @@
 """Fact representations.
 
-Read serializers declare their fields (so the OpenAPI schema is exact) but build
-the representation directly from prefetched objects: no serializer here runs a
-query, and a page of 200 facts costs no more queries than a page of one.
+PostgreSQL builds every representation of a fact, a citation and a discrepancy
+(kbase.facts.representation_sql); the read serializers here embed its JSON as it is
+and declare their fields for the OpenAPI schema only. The fact's fields are made
+from the same table of keys that builds its JSON, so the two cannot differ.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 import orjson
 from django.utils.text import format_lazy
@@ -17,21 +20,15 @@ from orjson import Fragment
 from rest_framework import serializers
 
 from kbase.core.models import DatePrecision, Language
-from kbase.core.representation import decimal_text, iso, name_in, pick_language
+from kbase.core.representation import name_in, pick_language
 from kbase.core.serializers import SlugReferenceField, StrictInputMixin
-from kbase.sources.api.serializers import SourceBriefSerializer, source_brief
+from kbase.sources.api.serializers import SourceBriefSerializer
 from kbase.sources.models import Source
 
 from ..changes import SHAPES
 from ..models import Citation, Discrepancy, Entity, Fact, TextOrigin, Topic
-from ..numbers import check_numbers
+from ..representation_sql import Key, Part, fact_keys
 from ..search import highlight
-
-if TYPE_CHECKING:
-    from django_stubs_ext import WithAnnotations
-
-    from ..search import Ranked
-    from ..selectors import ApiRepresentation
 
 # `type: ignore[assignment]` below: fields named `source` or `fields`. DRF's
 # serializer metaclass takes declared fields off the class, so they never replace
@@ -76,6 +73,8 @@ def named_brief(thing: Topic | Entity, language: str) -> dict[str, Any]:
 
 
 class CitationSerializer(serializers.Serializer):
+    """A citation as PostgreSQL built it (selectors.citation_rows)."""
+
     id = serializers.IntegerField(read_only=True)
     source = SourceBriefSerializer(read_only=True)  # type: ignore[assignment]
     quote = serializers.CharField(help_text=_("Verbatim, in the edition's language."))
@@ -85,22 +84,8 @@ class CitationSerializer(serializers.Serializer):
     note = serializers.CharField(allow_blank=True)
     accessed_on = serializers.DateField(allow_null=True)
 
-    def to_representation(self, citation: Citation) -> dict[str, Any]:
-        language = self.context.get("language", "en")
-        return citation_data(citation, language)
-
-
-def citation_data(citation: Citation, language: str) -> dict[str, Any]:
-    return {
-        "id": citation.pk,
-        "source": source_brief(citation.source, language),
-        "quote": citation.quote,
-        "quote_translation": citation.quote_translation,
-        "locator": citation.locator,
-        "stance": citation.stance,
-        "note": citation.note,
-        "accessed_on": iso(citation.accessed_on),
-    }
+    def to_representation(self, row: dict) -> Fragment:  # type: ignore[override]
+        return Fragment(row["json"])
 
 
 class CitationWriteSerializer(serializers.Serializer):
@@ -136,172 +121,88 @@ class NumberCheckSerializer(serializers.Serializer):
     warnings = serializers.ListField(child=serializers.CharField())
 
 
-class FactSerializer(serializers.Serializer):
-    """A fact in both languages, plus `text` in the negotiated one."""
+class StatementSerializer(serializers.Serializer):
+    source = SourceBriefSerializer()  # type: ignore[assignment]
+    says = serializers.CharField(help_text=_("What this edition says, in its own words."))
 
-    id = serializers.UUIDField(help_text=_("The fact's stable public id."))
-    url = serializers.CharField()
-    text = serializers.CharField(help_text=_("The text in `language`."))
-    language = serializers.ChoiceField(
-        choices=Language.choices, help_text=_("The language actually served in `text`."))
-    fallback = serializers.BooleanField(
-        help_text=_("True when the requested language was missing and the other was served."))
-    text_ko = serializers.CharField(allow_blank=True)
-    text_en = serializers.CharField(allow_blank=True)
-    text_ko_origin = serializers.ChoiceField(choices=TextOrigin.choices, allow_blank=True)
-    text_en_origin = serializers.ChoiceField(choices=TextOrigin.choices, allow_blank=True)
-    possibly_stale = serializers.ListField(
-        child=serializers.ChoiceField(choices=Language.choices),
-        help_text=_("Languages whose text changed less recently than the other language's "
-                    "and has not been re-confirmed since."))
-    quantity = QuantitySerializer(allow_null=True)
-    as_of = serializers.DateField(allow_null=True)
-    as_of_precision = serializers.ChoiceField(choices=DatePrecision.choices)
-    period = PeriodSerializer(allow_null=True)
-    status = serializers.ChoiceField(choices=Fact.Status.choices)
-    status_reason = serializers.CharField(allow_blank=True)
-    published_at = serializers.DateTimeField(allow_null=True)
-    superseded_by = serializers.UUIDField(allow_null=True)
-    review_by = serializers.DateField(allow_null=True)
-    topics = NamedBriefSerializer(many=True)
-    entities = EntityBriefSerializer(many=True)
-    citations = CitationSerializer(many=True)
-    number_check = NumberCheckSerializer(
-        help_text=_("Numbers read from both texts, compared with each other and with the "
-                    "quantity. A warning, not an error: editions do disagree."))
-    version = serializers.IntegerField()
+
+class FactDiscrepancySerializer(serializers.Serializer):
+    """A discrepancy as its fact's page shows it."""
+
+    slug = serializers.SlugField()
+    aspect = serializers.ChoiceField(choices=Discrepancy.Aspect.choices)
+    note = serializers.CharField(help_text=_("The editor's note in the served language."))
+    note_ko = serializers.CharField(allow_blank=True)
+    note_en = serializers.CharField(allow_blank=True)
+    statements = StatementSerializer(many=True)
     created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
-    supersession = SupersessionSerializer(
-        required=False, help_text=_("On the fact detail only: the facts this one replaced "
-                                    "(oldest first) and those that replaced it."))
-    discrepancies = serializers.ListField(
-        child=serializers.DictField(), required=False,
-        help_text=_("On the fact detail only: where editions of a cited source disagree "
-                    "about this fact (see /discrepancies/)."))
 
-    def get_fields(self) -> dict[str, serializers.Field]:
-        # `fields=` and `brief=true` leave keys out, so the schema promises none of them.
-        # (Only the schema reads the fields: to_representation below builds the
-        # data itself, and never pays for copying them.)
-        fields = super().get_fields()
-        for field in fields.values():
-            field.required = False
-        return fields
+
+class FactRowSerializer(serializers.Serializer):
+    """A fact as PostgreSQL built it (a row whose `json` holds its representation:
+    kbase.facts.representation_sql), embedded in the response as it is. The
+    declared fields are for the schema only: fact_serializer() makes them from the
+    same table of keys that builds the JSON."""
 
     # A Fragment is embedded as is by core.renderers.KbaseJSONRenderer; DRF's stubs
     # promise a dict.
-    def to_representation(  # type: ignore[override]
-            self, fact: Fact | dict) -> dict[str, Any] | Fragment:
-        if isinstance(fact, dict):  # a row of selectors.fact_api_json_list: ready-made
-            return Fragment(fact["json"])
-        return fact_data(fact, self.context.get("language", "en"), self.context.get("fields"),
-                         provenance=self.context.get("provenance", False))
+    def to_representation(self, row: dict) -> Fragment:  # type: ignore[override]
+        return Fragment(row["json"])
 
 
-class FactBriefSerializer(serializers.Serializer):
-    """The brief representation, for embedding (`?brief=true`)."""
-
-    id = serializers.UUIDField()
-    url = serializers.CharField()
-    text = serializers.CharField()
-    language = serializers.ChoiceField(choices=Language.choices)
-    fallback = serializers.BooleanField()
-    status = serializers.ChoiceField(choices=Fact.Status.choices)
-
-    def to_representation(self, fact: Fact) -> dict[str, Any]:
-        return fact_brief(fact, self.context.get("language", "en"))
-
-
-def fact_url(fact: Fact) -> str:
-    return f"/api/v1/facts/{fact.public_id}/"
-
-
-def fact_brief(fact: Fact, language: str) -> dict[str, Any]:
-    text, served, fallback = pick_language(fact.text_ko, fact.text_en, language)
-    return {"id": str(fact.public_id), "url": fact_url(fact), "text": text, "language": served,
-            "fallback": fallback, "status": fact.status}
-
-
-def fact_data(fact: Fact, language: str, fields: set[str] | None = None, *,
-              provenance: bool = False) -> dict[str, Any]:
-    """`provenance` adds the recorded discrepancies (the fact detail's view)."""
-    text, served, fallback = pick_language(fact.text_ko, fact.text_en, language)
-    quantity = None
-    if fact.quantity_value is not None:
-        quantity = {"value": decimal_text(fact.quantity_value), "unit": fact.quantity_unit,
-                    "qualifier": fact.quantity_qualifier}
-    period = None
-    if fact.period_start or fact.period_end:
-        period = {"start": iso(fact.period_start), "end": iso(fact.period_end)}
-    data = {
-        "id": str(fact.public_id),
-        "url": fact_url(fact),
-        "text": text,
-        "language": served,
-        "fallback": fallback,
-        "text_ko": fact.text_ko,
-        "text_en": fact.text_en,
-        "text_ko_origin": fact.text_ko_origin,
-        "text_en_origin": fact.text_en_origin,
-        "possibly_stale": (fact.possibly_stale_sql if hasattr(fact, "possibly_stale_sql")
-                           else fact.possibly_stale_languages),
-        "quantity": quantity,
-        "as_of": iso(fact.as_of),
-        "as_of_precision": fact.as_of_precision,
-        "period": period,
-        "status": fact.status,
-        "status_reason": fact.status_reason,
-        "published_at": iso(fact.published_at),
-        "superseded_by": _superseded_by(fact),
-        "review_by": iso(fact.review_by),
-        **_nested(fact, language),
-        "version": fact.version,
-        "created_at": iso(fact.created_at),
-        "updated_at": iso(fact.updated_at),
-    }
-    if provenance:
-        data["discrepancies"] = [discrepancy_data(item, language, with_fact=False)
-                                 for item in fact.discrepancies.all()]
-    if fields:
-        data = {key: value for key, value in data.items() if key in fields}
-    return data
+# How the schema documents each kind of value in FACT_KEYS (`kind`, without its
+# trailing `?`).
+KINDS: dict[str, Callable[..., serializers.Field]] = {
+    "uuid": serializers.UUIDField,
+    "string": serializers.CharField,
+    "text": partial(serializers.CharField, allow_blank=True),
+    "boolean": serializers.BooleanField,
+    "integer": serializers.IntegerField,
+    "date": serializers.DateField,
+    "datetime": serializers.DateTimeField,
+    "language": partial(serializers.ChoiceField, choices=Language.choices),
+    "languages": lambda **options: serializers.ListField(
+        child=serializers.ChoiceField(choices=Language.choices), **options),
+    "text_origin": partial(serializers.ChoiceField, choices=TextOrigin.choices,
+                           allow_blank=True),
+    "date_precision": partial(serializers.ChoiceField, choices=DatePrecision.choices),
+    "status": partial(serializers.ChoiceField, choices=Fact.Status.choices),
+    "quantity": QuantitySerializer,
+    "period": PeriodSerializer,
+    "topics": partial(NamedBriefSerializer, many=True),
+    "entities": partial(EntityBriefSerializer, many=True),
+    "citations": partial(CitationSerializer, many=True),
+    "number_check": NumberCheckSerializer,
+    "discrepancies": partial(FactDiscrepancySerializer, many=True),
+    "supersession": SupersessionSerializer,
+}
 
 
-def _nested(fact: Fact, language: str) -> dict[str, Any]:
-    """Topics, entities, citations and the number check: embedded as the JSON that
-    PostgreSQL built (selectors.with_api_representation), else built here from
-    prefetched objects."""
-    if hasattr(fact, "citations_json"):
-        built = cast("WithAnnotations[Fact, ApiRepresentation]", fact)
-        number_check = built.number_check_json
-        return {
-            "topics": Fragment(built.topics_json),
-            "entities": Fragment(built.entities_json),
-            "citations": Fragment(built.citations_json),
-            # A fact indexed before number checks were stored has none yet.
-            "number_check": Fragment(number_check) if number_check not in (None, "{}")
-            else _number_check(fact),
-        }
-    return {
-        "topics": [named_brief(topic, language) for topic in fact.topics.all()],
-        "entities": [named_brief(entity, language) for entity in fact.entities.all()],
-        "citations": [citation_data(citation, language) for citation in fact.citations.all()],
-        "number_check": _number_check(fact),
-    }
+def schema_field(key: Key) -> serializers.Field:
+    options: dict[str, Any] = {"help_text": key.help} if key.help else {}
+    if key.kind.endswith("?"):
+        options["allow_null"] = True
+    return KINDS[key.kind.rstrip("?")](**options)
 
 
-def _superseded_by(fact: Fact) -> str | None:
-    if hasattr(fact, "superseded_by_public_id"):
-        return fact.superseded_by_public_id
-    if not fact.superseded_by_id:
-        return None
-    return str(cast(Fact, fact.superseded_by).public_id)  # the id says there is one
+def fact_serializer(name: str, part: Part, doc: str) -> type[FactRowSerializer]:
+    """A serializer (and schema component, `name` without "Serializer") declaring
+    every key of `part`, each required: a representation always holds them all,
+    unless `fields=` names fewer (the parameter's description says so)."""
+    fields = {key.name: schema_field(key) for key in fact_keys(part)}
+    return type(name, (FactRowSerializer,), {**fields, "__doc__": doc,
+                                              "__module__": __name__})
 
 
-def _number_check(fact: Fact) -> dict[str, Any]:
-    return check_numbers(text_ko=fact.text_ko, text_en=fact.text_en,
-                         quantity=fact.quantity_value).as_dict()
+FactBriefSerializer = fact_serializer(
+    "FactBriefSerializer", Part.BRIEF, "The brief representation, for embedding "
+    "(`?brief=true`).")
+FactSerializer = fact_serializer(
+    "FactSerializer", Part.WHOLE, "A fact in both languages, plus `text` in the "
+    "negotiated one.")
+FactPageSerializer = fact_serializer(
+    "FactPageSerializer", Part.PAGE, "A fact as its own page shows it: the whole "
+    "representation, with its discrepancies and supersession chain.")
 
 
 class FactWriteSerializer(StrictInputMixin, serializers.Serializer):
@@ -409,76 +310,43 @@ class EntitySerializer(TopicSerializer):
     kind = serializers.ChoiceField(choices=Entity.Kind.choices)
 
 
-class StatementSerializer(serializers.Serializer):
-    source = SourceBriefSerializer()  # type: ignore[assignment]
-    says = serializers.CharField(help_text=_("What this edition says, in its own words."))
+class DiscrepancySerializer(FactDiscrepancySerializer):
+    """A discrepancy as PostgreSQL built it (selectors.discrepancy_rows), with its fact."""
 
-
-class DiscrepancySerializer(serializers.Serializer):
-    slug = serializers.SlugField()
     fact = FactBriefSerializer()
-    aspect = serializers.ChoiceField(choices=Discrepancy.Aspect.choices)
-    note = serializers.CharField(help_text=_("The editor's note in the served language."))
-    note_ko = serializers.CharField(allow_blank=True)
-    note_en = serializers.CharField(allow_blank=True)
-    statements = StatementSerializer(many=True)
-    created_at = serializers.DateTimeField()
 
-    def to_representation(self, discrepancy: Discrepancy) -> dict[str, Any]:
-        return discrepancy_data(discrepancy, self.context.get("language", "en"))
+    def to_representation(self, row: dict) -> Fragment:  # type: ignore[override]
+        return Fragment(row["json"])
 
 
-def discrepancy_data(discrepancy: Discrepancy, language: str,
-                     *, with_fact: bool = True) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "slug": discrepancy.slug,
-        "aspect": discrepancy.aspect,
-        "note": name_in(discrepancy.note_ko, discrepancy.note_en, language),
-        "note_ko": discrepancy.note_ko,
-        "note_en": discrepancy.note_en,
-        "statements": [{"source": source_brief(statement.source, language),
-                        "says": statement.says}
-                       for statement in discrepancy.statements.all()],
-        "created_at": iso(discrepancy.created_at),
-    }
-    if with_fact:
-        data["fact"] = fact_brief(discrepancy.fact, language)
-    return data
-
-
-class SearchResultSerializer(FactSerializer):
+class SearchResultSerializer(FactSerializer):  # type: ignore[valid-type,misc]
     """A fact found by search: its representation, its rank, and `highlight`: the
     served text, HTML-escaped, with the matching words in <mark>."""
 
     rank = serializers.FloatField(help_text=_("Higher is better (ts_rank_cd, both languages)."))
     highlight = serializers.CharField()
 
-    # A Fragment, as FactSerializer's.
-    def to_representation(  # type: ignore[override]
-            self, fact: Fact | dict) -> dict[str, Any] | Fragment:
-        language = self.context.get("language", "en")
-        if isinstance(fact, dict):  # a row of search.fact_search_json: ready-made
-            served = pick_language(fact["text_ko"], fact["text_en"], language)[1]
-            return _joined(fact["json"], {
-                "highlight": highlight(served=served, query=self.context["query"],
-                                       text_ko=fact["text_ko"],
-                                       words_ko=fact["highlight_words_ko"],
-                                       headline_en=fact["headline_en"]),
-                "rank": round(float(fact["rank"]), 6)})
-        ranked = cast("WithAnnotations[Fact, Ranked]", fact)  # by search.fact_search
-        data = fact_data(ranked, language, None)
-        data["highlight"] = highlight(served=data["language"], query=self.context["query"],
-                                      text_ko=ranked.text_ko,
-                                      words_ko=ranked.highlight_words_ko,
-                                      headline_en=ranked.headline_en)
-        data["rank"] = round(float(ranked.rank), 6)
+    def to_representation(self, row: dict) -> Fragment:  # type: ignore[override]
+        """`row`: one of search.fact_search_rows()."""
+        served = pick_language(row["text_ko"], row["text_en"],
+                               self.context.get("language", "en"))[1]
+        extra = {"highlight": highlight(served=served, query=self.context["query"],
+                                        text_ko=row["text_ko"],
+                                        words_ko=row["highlight_words_ko"],
+                                        headline_en=row["headline_en"]),
+                 "rank": round(float(row["rank"]), 6)}
         fields = self.context.get("fields")
-        return {key: value for key, value in data.items() if key in fields} if fields else data
+        if fields:
+            extra = {key: value for key, value in extra.items() if key in fields}
+        return _joined(row["json"], extra)
 
 
 def _joined(json_object: str, extra: dict[str, Any]) -> Fragment:
     """The JSON object text PostgreSQL built, with `extra`'s keys added at its end."""
-    return Fragment(json_object[:-1] + "," + orjson.dumps(extra)[1:].decode())
+    if not extra:
+        return Fragment(json_object)
+    separator = "," if json_object.rstrip()[:-1].strip() not in ("{", "") else ""
+    return Fragment(json_object.rstrip()[:-1] + separator + orjson.dumps(extra)[1:].decode())
 
 
 class ChangeObjectSerializer(serializers.Serializer):

@@ -27,6 +27,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from kbase.core.api import (
     MAX_PAGE_SIZE,
+    BuiltRowRetrieveMixin,
     KbaseCursorPagination,
     KbaseModelViewSet,
     KbasePagePagination,
@@ -34,7 +35,7 @@ from kbase.core.api import (
     KbaseViewSetMixin,
     StrictOrderingFilter,
     expected_version_from_if_match,
-    negotiated_language,
+    parse_fields,
 )
 from kbase.core.filter_backends import KbaseFilterBackend, named_filters
 from kbase.core.filters import StrictBooleanField, as_utc
@@ -50,7 +51,8 @@ from kbase.sources.normalize import InvalidURL, normalize_url
 from .. import changes, exports, selectors, services
 from ..filtersets import DiscrepancyFilterSet, FactFilterSet
 from ..models import Citation, Discrepancy, Entity, Fact, Topic
-from ..search import fact_search, fact_search_json
+from ..representation_sql import Part, fact_path
+from ..search import fact_search_rows
 from . import docs
 from .serializers import (
     CitationSerializer,
@@ -58,6 +60,7 @@ from .serializers import (
     DiscrepancySerializer,
     EntitySerializer,
     FactBriefSerializer,
+    FactPageSerializer,
     FactSerializer,
     FactWriteSerializer,
     OptionalReasonSerializer,
@@ -65,7 +68,6 @@ from .serializers import (
     SearchResultSerializer,
     SupersedeSerializer,
     TopicSerializer,
-    citation_data,
 )
 
 # Each whole-base download also counts against the stricter `dumps` rate.
@@ -108,16 +110,24 @@ class FactViewSet(KbaseModelViewSet):
             raise ValidationError({"brief": error.messages}) from None
 
     @property
-    def whole_representation(self) -> bool:
-        """Neither brief nor sparse: PostgreSQL builds it; the others are built here."""
-        return not self.brief and not self.request.query_params.get("fields")
+    def part(self) -> Part:
+        """How much of each fact the representation holds."""
+        if self.brief:
+            return Part.BRIEF
+        return Part.PAGE if self.action == "retrieve" else Part.WHOLE
+
+    @property
+    def sparse_fields(self) -> set[str] | None:
+        """The keys `fields=` names (the brief representation has no sparse form)."""
+        return None if self.brief else parse_fields(self.request.query_params.get("fields"))
 
     @property
     def paginator(self) -> KbaseCursorPagination:
         return cast(KbaseCursorPagination, super().paginator)
 
     def list(self, request: Request, *args, **kwargs) -> Response:
-        if self.whole_representation and not named_filters(request, self.filterset_class):
+        if (self.part is Part.WHOLE and self.sparse_fields is None
+                and not named_filters(request, self.filterset_class)):
             # The unfiltered list, compiled once and prepared (selectors.fact_json_pages).
             pages = selectors.fact_json_pages(user=request.user, language=self.served_language)
             page = self.paginator.paginate_statement(pages, request, view=self)
@@ -126,52 +136,41 @@ class FactViewSet(KbaseModelViewSet):
 
     def get_queryset(self):
         include_withdrawn = self.action in {"retrieve", "jsonld", "history"}
-        if self.action == "list" and self.whole_representation:
-            return selectors.fact_api_json_list(user=self.request.user,
-                                                language=self.served_language)
-        if self.action == "export_csv":  # its rows: selectors.fact_csv_rows
-            return selectors.fact_visible(user=self.request.user)
         if self.action in {"list", "retrieve"}:
-            return selectors.fact_api_list(
-                user=self.request.user, language=self.served_language,
-                with_provenance=self.action == "retrieve", include_withdrawn=include_withdrawn)
-        # Writes load the fact for the services; exports read prefetched objects.
-        return selectors.fact_list(user=self.request.user, include_withdrawn=include_withdrawn)
+            return selectors.fact_rows(
+                user=self.request.user, language=self.served_language, part=self.part,
+                fields=self.sparse_fields, include_withdrawn=include_withdrawn)
+        if self.action == "jsonld":  # exports.fact_jsonld reads prefetched objects
+            return selectors.fact_list(user=self.request.user, include_withdrawn=True)
+        # Writes and the other exports load the fact (or its rows) themselves.
+        return selectors.fact_visible(user=self.request.user,
+                                      include_withdrawn=include_withdrawn)
 
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:
             return FactWriteSerializer
-        if self.brief and self.action in {"list", "retrieve"}:
-            return FactBriefSerializer
-        return FactSerializer
+        return {Part.BRIEF: FactBriefSerializer, Part.WHOLE: FactSerializer,
+                Part.PAGE: FactPageSerializer}[self.part]
 
     def _represent(self, fact: Fact, *, status_code: int = 200) -> Response:
-        fresh = selectors.fact_api_written(pk=fact.pk, language=self.served_language)
-        data = FactSerializer(fresh, context=self.get_serializer_context()).data
-        response = self.respond_with_etag(self.request, data, str(fresh.version),
-                                          status=status_code)
+        row = selectors.fact_written(pk=fact.pk, language=self.served_language)
+        response = self.respond_with_etag(self.request, Fragment(row["json"]),
+                                          str(row["version"]), status=status_code)
         if status_code == status.HTTP_201_CREATED:
-            response["Location"] = data["url"]
+            response["Location"] = fact_path(row["public_id"])
         return response
 
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context["provenance"] = self.action == "retrieve"
-        return context
-
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
-        if self.whole_representation:  # embedded as PostgreSQL built it
+        if self.part is Part.PAGE and self.sparse_fields is None:
+            # The whole page, prepared (selectors.fact_page).
             page = selectors.fact_page(user=request.user, public_id=uuid.UUID(kwargs["id"]),
                                        language=self.served_language)
             if page is None:
                 raise Http404("No Fact matches the given query.")  # as get_object() says
             self.check_object_permissions(request, page)
-            return self.respond_with_etag(request, Fragment(page["json"]), str(page["version"]))
-        fact = self.get_object()
-        data = self.get_serializer(fact).data
-        if not self.brief:
-            data["supersession"] = selectors.supersession_chain(fact=fact)
-        return self.respond_with_etag(request, data, str(fact.version))
+        else:
+            page = self.get_object()
+        return self.respond_with_etag(request, Fragment(page["json"]), str(page["version"]))
 
     def create(self, request: Request, *args, **kwargs) -> Response:
         serializer = FactWriteSerializer(data=request.data, context=self.get_serializer_context())
@@ -264,7 +263,7 @@ class FactViewSet(KbaseModelViewSet):
 
 
 @extend_schema_view(**docs.CITATION_VIEWSET)
-class FactCitationViewSet(KbaseModelViewSet):
+class FactCitationViewSet(BuiltRowRetrieveMixin, KbaseModelViewSet):
     """The citations of one fact: `facts/{id}/citations/`."""
 
     queryset = Citation.objects.none()
@@ -279,6 +278,8 @@ class FactCitationViewSet(KbaseModelViewSet):
         return self._cached_fact
 
     def get_queryset(self):
+        if self.action in {"list", "retrieve"}:
+            return selectors.citation_rows(fact=self._fact(), language=self.served_language)
         return selectors.citation_list(fact=self._fact())
 
     def get_serializer_class(self):
@@ -304,9 +305,10 @@ class FactCitationViewSet(KbaseModelViewSet):
         services.citation_delete(citation=self.get_object(), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def _data(self, citation: Citation) -> dict:
-        fresh = selectors.citation_list(fact=citation.fact).get(pk=citation.pk)
-        return citation_data(fresh, negotiated_language(self.request))
+    def _data(self, citation: Citation) -> Fragment:
+        row = selectors.citation_rows(fact=self._fact(), language=self.served_language).get(
+            pk=citation.pk)
+        return Fragment(row["json"])
 
 
 @extend_schema_view(**docs.TOPIC_VIEWSET)
@@ -322,7 +324,7 @@ class EntityViewSet(KbaseSlugReadOnlyViewSet):
 
 
 @extend_schema_view(**docs.DISCREPANCY_VIEWSET)
-class DiscrepancyViewSet(KbaseSlugReadOnlyViewSet):
+class DiscrepancyViewSet(BuiltRowRetrieveMixin, KbaseSlugReadOnlyViewSet):
     queryset = Discrepancy.objects.none()
     serializer_class = DiscrepancySerializer
     pagination_class = KbaseCursorPagination
@@ -330,7 +332,7 @@ class DiscrepancyViewSet(KbaseSlugReadOnlyViewSet):
     filterset_class = DiscrepancyFilterSet
 
     def get_queryset(self):
-        return selectors.discrepancy_list(user=self.request.user)
+        return selectors.discrepancy_rows(user=self.request.user, language=self.served_language)
 
 
 @extend_schema_view(**docs.SOURCE_FACTS_VIEWSET)
@@ -359,8 +361,9 @@ class SourceFactsViewSet(KbaseViewSetMixin, viewsets.GenericViewSet):
                 user=request.user, source_slug=source.slug, language=self.served_language),
                 request, view=self)
         else:
-            page = self.paginate_queryset(selectors.fact_api_citing(
-                user=request.user, source_slug=source.slug, language=self.served_language))
+            page = self.paginate_queryset(selectors.fact_citing_rows(
+                user=request.user, source_slug=source.slug, language=self.served_language,
+                fields=context["fields"]))
         serializer = FactSerializer(page, many=True, context=context)
         return self.get_paginated_response(serializer.data)
 
@@ -385,9 +388,9 @@ class SourceFactsViewSet(KbaseViewSetMixin, viewsets.GenericViewSet):
                 user=request.user, source_slug=source["slug"], language=self.served_language,
             ).read(ordering=KbaseCursorPagination.ordering, limit=MAX_PAGE_SIZE)
         else:
-            facts = list(selectors.fact_api_citing(
-                user=request.user, source_slug=source["slug"],
-                language=self.served_language)[:MAX_PAGE_SIZE])
+            facts = list(selectors.fact_citing_rows(
+                user=request.user, source_slug=source["slug"], language=self.served_language,
+                fields=context["fields"])[:MAX_PAGE_SIZE])
         return Response({
             # (.data would wrap the ready-made Fragment in a dict)
             "source": SourceSerializer(context=context).to_representation(source),
@@ -417,12 +420,9 @@ class FactSearchView(KbaseViewSetMixin, generics.ListAPIView):
         return self._parsed
 
     def get_queryset(self):
-        if not self.request.query_params.get("fields"):  # embedded as PostgreSQL built it
-            return fact_search_json(user=self.request.user,
-                                              query=self.parsed_query(),
-                                              language=self.served_language)
-        return fact_search(user=self.request.user, query=self.parsed_query(),
-                                     language=self.served_language)
+        return fact_search_rows(user=self.request.user, query=self.parsed_query(),
+                                language=self.served_language,
+                                fields=parse_fields(self.request.query_params.get("fields")))
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

@@ -46,6 +46,8 @@ class PublisherSerializer(serializers.Serializer):
 
 
 class SourceBriefSerializer(serializers.Serializer):
+    """A source as a citation shows it (stored by PostgreSQL: SourceBrief)."""
+
     id = serializers.IntegerField()
     slug = serializers.SlugField()
     kind = serializers.ChoiceField(choices=Source.Kind.choices)
@@ -55,22 +57,6 @@ class SourceBriefSerializer(serializers.Serializer):
     publisher = PublisherBriefSerializer()
     published_on = serializers.DateField(allow_null=True)
     url = serializers.URLField(allow_blank=True)
-
-
-def source_brief(source: Source, language: str) -> dict[str, Any]:
-    publisher = source.publisher
-    own_title = source.title_ko if source.language == "ko" else source.title_en
-    return {
-        "id": source.pk,
-        "slug": source.slug,
-        "kind": source.kind,
-        "language": source.language,
-        "title": own_title or name_in(source.title_ko, source.title_en, language),
-        "publisher": {"slug": publisher.slug,
-                      "name": name_in(publisher.name_ko, publisher.name_en, language)},
-        "published_on": iso(source.published_on),
-        "url": source.url,
-    }
 
 
 class AuthorSerializer(serializers.Serializer):

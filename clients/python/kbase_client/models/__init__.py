@@ -20,7 +20,8 @@ from .entity_brief import EntityBrief
 from .entity_kind_enum import EntityKindEnum
 from .fact import Fact
 from .fact_brief import FactBrief
-from .fact_discrepancies_item import FactDiscrepanciesItem
+from .fact_discrepancy import FactDiscrepancy
+from .fact_page import FactPage
 from .fact_status_enum import FactStatusEnum
 from .fact_write_request import FactWriteRequest
 from .facts_csv_ordering import FactsCsvOrdering
@@ -61,7 +62,6 @@ from .quantity import Quantity
 from .quantity_request import QuantityRequest
 from .reason_request import ReasonRequest
 from .search_result import SearchResult
-from .search_result_discrepancies_item import SearchResultDiscrepanciesItem
 from .source import Source
 from .source_brief import SourceBrief
 from .source_kind_enum import SourceKindEnum
@@ -99,7 +99,8 @@ __all__ = (
     "EntityKindEnum",
     "Fact",
     "FactBrief",
-    "FactDiscrepanciesItem",
+    "FactDiscrepancy",
+    "FactPage",
     "FactsCsvOrdering",
     "FactsCsvSourceLanguage",
     "FactsCsvStatusItem",
@@ -140,7 +141,6 @@ __all__ = (
     "QuantityRequest",
     "ReasonRequest",
     "SearchResult",
-    "SearchResultDiscrepanciesItem",
     "Source",
     "SourceBrief",
     "SourceKindEnum",

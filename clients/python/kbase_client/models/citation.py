@@ -18,10 +18,11 @@ T = TypeVar("T", bound="Citation")
 
 @_attrs_define
 class Citation:
-    """
+    """A citation as PostgreSQL built it (selectors.citation_rows).
+
     Attributes:
         id (int):
-        source (SourceBrief):
+        source (SourceBrief): A source as a citation shows it (stored by PostgreSQL: SourceBrief).
         quote (str): Verbatim, in the edition's language.
         quote_translation (str):
         locator (str):

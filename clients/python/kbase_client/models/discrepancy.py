@@ -19,10 +19,10 @@ T = TypeVar("T", bound="Discrepancy")
 
 @_attrs_define
 class Discrepancy:
-    """
+    """A discrepancy as PostgreSQL built it (selectors.discrepancy_rows), with its fact.
+
     Attributes:
         slug (str):
-        fact (FactBrief): The brief representation, for embedding (`?brief=true`).
         aspect (DiscrepancyAspectEnum): * `number` - number
             * `date` - date
             * `place` - place
@@ -33,22 +33,21 @@ class Discrepancy:
         note_en (str):
         statements (list[Statement]):
         created_at (datetime.datetime):
+        fact (FactBrief): The brief representation, for embedding (`?brief=true`).
     """
 
     slug: str
-    fact: FactBrief
     aspect: DiscrepancyAspectEnum
     note: str
     note_ko: str
     note_en: str
     statements: list[Statement]
     created_at: datetime.datetime
+    fact: FactBrief
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         slug = self.slug
-
-        fact = self.fact.to_dict()
 
         aspect = self.aspect.value
 
@@ -65,18 +64,20 @@ class Discrepancy:
 
         created_at = self.created_at.isoformat()
 
+        fact = self.fact.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "slug": slug,
-                "fact": fact,
                 "aspect": aspect,
                 "note": note,
                 "note_ko": note_ko,
                 "note_en": note_en,
                 "statements": statements,
                 "created_at": created_at,
+                "fact": fact,
             }
         )
 
@@ -89,8 +90,6 @@ class Discrepancy:
 
         d = dict(src_dict)
         slug = d.pop("slug")
-
-        fact = FactBrief.from_dict(d.pop("fact"))
 
         aspect = DiscrepancyAspectEnum(d.pop("aspect"))
 
@@ -109,15 +108,17 @@ class Discrepancy:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        fact = FactBrief.from_dict(d.pop("fact"))
+
         discrepancy = cls(
             slug=slug,
-            fact=fact,
             aspect=aspect,
             note=note,
             note_ko=note_ko,
             note_en=note_en,
             statements=statements,
             created_at=created_at,
+            fact=fact,
         )
 
         discrepancy.additional_properties = d

@@ -18,12 +18,12 @@ class FactBrief:
     """The brief representation, for embedding (`?brief=true`).
 
     Attributes:
-        id (UUID):
-        url (str):
-        text (str):
+        id (UUID): The fact's stable public id.
+        url (str): The fact's address in this API.
+        text (str): The text in `language`.
         language (LanguageEnum): * `ko` - Korean
             * `en` - English
-        fallback (bool):
+        fallback (bool): True when the requested language was missing and the other was served.
         status (FactStatusEnum): * `draft` - draft
             * `review` - in review
             * `published` - published

@@ -13,7 +13,6 @@ from ..models.date_precision_enum import DatePrecisionEnum
 from ..models.fact_status_enum import FactStatusEnum
 from ..models.language_enum import LanguageEnum
 from ..models.text_origin_enum import TextOriginEnum
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.citation import Citation
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
     from ..models.number_check import NumberCheck
     from ..models.period import Period
     from ..models.quantity import Quantity
-    from ..models.search_result_discrepancies_item import SearchResultDiscrepanciesItem
-    from ..models.supersession import Supersession
 
 
 T = TypeVar("T", bound="SearchResult")
@@ -35,95 +32,88 @@ class SearchResult:
     served text, HTML-escaped, with the matching words in <mark>.
 
         Attributes:
-            id (UUID | Unset): The fact's stable public id.
-            url (str | Unset):
-            text (str | Unset): The text in `language`.
-            language (LanguageEnum | Unset): * `ko` - Korean
+            id (UUID): The fact's stable public id.
+            url (str): The fact's address in this API.
+            text (str): The text in `language`.
+            language (LanguageEnum): * `ko` - Korean
                 * `en` - English
-            fallback (bool | Unset): True when the requested language was missing and the other was served.
-            text_ko (str | Unset):
-            text_en (str | Unset):
-            text_ko_origin (BlankEnum | TextOriginEnum | Unset):
-            text_en_origin (BlankEnum | TextOriginEnum | Unset):
-            possibly_stale (list[LanguageEnum] | Unset): Languages whose text changed less recently than the other
-                language's and has not been re-confirmed since.
-            quantity (None | Quantity | Unset):
-            as_of (datetime.date | None | Unset):
-            as_of_precision (DatePrecisionEnum | Unset): * `day` - day
+            fallback (bool): True when the requested language was missing and the other was served.
+            text_ko (str):
+            text_en (str):
+            text_ko_origin (BlankEnum | TextOriginEnum):
+            text_en_origin (BlankEnum | TextOriginEnum):
+            possibly_stale (list[LanguageEnum]): Languages whose text changed less recently than the other language's and
+                has not been re-confirmed since.
+            quantity (None | Quantity):
+            as_of (datetime.date | None):
+            as_of_precision (DatePrecisionEnum): * `day` - day
                 * `month` - month
                 * `year` - year
                 * `unknown` - unknown
-            period (None | Period | Unset):
-            status (FactStatusEnum | Unset): * `draft` - draft
+            period (None | Period):
+            status (FactStatusEnum): * `draft` - draft
                 * `review` - in review
                 * `published` - published
                 * `retracted` - retracted
                 * `superseded` - superseded
-            status_reason (str | Unset):
-            published_at (datetime.datetime | None | Unset):
-            superseded_by (None | Unset | UUID):
-            review_by (datetime.date | None | Unset):
-            topics (list[NamedBrief] | Unset):
-            entities (list[EntityBrief] | Unset):
-            citations (list[Citation] | Unset):
-            number_check (NumberCheck | Unset):
-            version (int | Unset):
-            created_at (datetime.datetime | Unset):
-            updated_at (datetime.datetime | Unset):
-            supersession (Supersession | Unset):
-            discrepancies (list[SearchResultDiscrepanciesItem] | Unset): On the fact detail only: where editions of a cited
-                source disagree about this fact (see /discrepancies/).
-            rank (float | Unset): Higher is better (ts_rank_cd, both languages).
-            highlight (str | Unset):
+            status_reason (str):
+            published_at (datetime.datetime | None):
+            superseded_by (None | UUID):
+            review_by (datetime.date | None):
+            topics (list[NamedBrief]):
+            entities (list[EntityBrief]):
+            citations (list[Citation]):
+            number_check (None | NumberCheck): Numbers read from both texts, compared with each other and with the quantity.
+                A warning, not an error: editions do disagree. Null until the fact is first indexed.
+            version (int):
+            created_at (datetime.datetime):
+            updated_at (datetime.datetime):
+            rank (float): Higher is better (ts_rank_cd, both languages).
+            highlight (str):
     """
 
-    id: UUID | Unset = UNSET
-    url: str | Unset = UNSET
-    text: str | Unset = UNSET
-    language: LanguageEnum | Unset = UNSET
-    fallback: bool | Unset = UNSET
-    text_ko: str | Unset = UNSET
-    text_en: str | Unset = UNSET
-    text_ko_origin: BlankEnum | TextOriginEnum | Unset = UNSET
-    text_en_origin: BlankEnum | TextOriginEnum | Unset = UNSET
-    possibly_stale: list[LanguageEnum] | Unset = UNSET
-    quantity: None | Quantity | Unset = UNSET
-    as_of: datetime.date | None | Unset = UNSET
-    as_of_precision: DatePrecisionEnum | Unset = UNSET
-    period: None | Period | Unset = UNSET
-    status: FactStatusEnum | Unset = UNSET
-    status_reason: str | Unset = UNSET
-    published_at: datetime.datetime | None | Unset = UNSET
-    superseded_by: None | Unset | UUID = UNSET
-    review_by: datetime.date | None | Unset = UNSET
-    topics: list[NamedBrief] | Unset = UNSET
-    entities: list[EntityBrief] | Unset = UNSET
-    citations: list[Citation] | Unset = UNSET
-    number_check: NumberCheck | Unset = UNSET
-    version: int | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    supersession: Supersession | Unset = UNSET
-    discrepancies: list[SearchResultDiscrepanciesItem] | Unset = UNSET
-    rank: float | Unset = UNSET
-    highlight: str | Unset = UNSET
+    id: UUID
+    url: str
+    text: str
+    language: LanguageEnum
+    fallback: bool
+    text_ko: str
+    text_en: str
+    text_ko_origin: BlankEnum | TextOriginEnum
+    text_en_origin: BlankEnum | TextOriginEnum
+    possibly_stale: list[LanguageEnum]
+    quantity: None | Quantity
+    as_of: datetime.date | None
+    as_of_precision: DatePrecisionEnum
+    period: None | Period
+    status: FactStatusEnum
+    status_reason: str
+    published_at: datetime.datetime | None
+    superseded_by: None | UUID
+    review_by: datetime.date | None
+    topics: list[NamedBrief]
+    entities: list[EntityBrief]
+    citations: list[Citation]
+    number_check: None | NumberCheck
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    rank: float
+    highlight: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.number_check import NumberCheck  # noqa: PLC0415
         from ..models.period import Period  # noqa: PLC0415
         from ..models.quantity import Quantity  # noqa: PLC0415
 
-        id: str | Unset = UNSET
-        if not isinstance(self.id, Unset):
-            id = str(self.id)
+        id = str(self.id)
 
         url = self.url
 
         text = self.text
 
-        language: str | Unset = UNSET
-        if not isinstance(self.language, Unset):
-            language = self.language.value
+        language = self.language.value
 
         fallback = self.fallback
 
@@ -131,132 +121,91 @@ class SearchResult:
 
         text_en = self.text_en
 
-        text_ko_origin: str | Unset
-        if isinstance(self.text_ko_origin, Unset):
-            text_ko_origin = UNSET
-        elif isinstance(self.text_ko_origin, TextOriginEnum):
+        text_ko_origin: str
+        if isinstance(self.text_ko_origin, TextOriginEnum):
             text_ko_origin = self.text_ko_origin.value
         else:
             text_ko_origin = self.text_ko_origin.value
 
-        text_en_origin: str | Unset
-        if isinstance(self.text_en_origin, Unset):
-            text_en_origin = UNSET
-        elif isinstance(self.text_en_origin, TextOriginEnum):
+        text_en_origin: str
+        if isinstance(self.text_en_origin, TextOriginEnum):
             text_en_origin = self.text_en_origin.value
         else:
             text_en_origin = self.text_en_origin.value
 
-        possibly_stale: list[str] | Unset = UNSET
-        if not isinstance(self.possibly_stale, Unset):
-            possibly_stale = []
-            for possibly_stale_item_data in self.possibly_stale:
-                possibly_stale_item = possibly_stale_item_data.value
-                possibly_stale.append(possibly_stale_item)
+        possibly_stale = []
+        for possibly_stale_item_data in self.possibly_stale:
+            possibly_stale_item = possibly_stale_item_data.value
+            possibly_stale.append(possibly_stale_item)
 
-        quantity: dict[str, Any] | None | Unset
-        if isinstance(self.quantity, Unset):
-            quantity = UNSET
-        elif isinstance(self.quantity, Quantity):
+        quantity: dict[str, Any] | None
+        if isinstance(self.quantity, Quantity):
             quantity = self.quantity.to_dict()
         else:
             quantity = self.quantity
 
-        as_of: None | str | Unset
-        if isinstance(self.as_of, Unset):
-            as_of = UNSET
-        elif isinstance(self.as_of, datetime.date):
+        as_of: None | str
+        if isinstance(self.as_of, datetime.date):
             as_of = self.as_of.isoformat()
         else:
             as_of = self.as_of
 
-        as_of_precision: str | Unset = UNSET
-        if not isinstance(self.as_of_precision, Unset):
-            as_of_precision = self.as_of_precision.value
+        as_of_precision = self.as_of_precision.value
 
-        period: dict[str, Any] | None | Unset
-        if isinstance(self.period, Unset):
-            period = UNSET
-        elif isinstance(self.period, Period):
+        period: dict[str, Any] | None
+        if isinstance(self.period, Period):
             period = self.period.to_dict()
         else:
             period = self.period
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
+        status = self.status.value
 
         status_reason = self.status_reason
 
-        published_at: None | str | Unset
-        if isinstance(self.published_at, Unset):
-            published_at = UNSET
-        elif isinstance(self.published_at, datetime.datetime):
+        published_at: None | str
+        if isinstance(self.published_at, datetime.datetime):
             published_at = self.published_at.isoformat()
         else:
             published_at = self.published_at
 
-        superseded_by: None | str | Unset
-        if isinstance(self.superseded_by, Unset):
-            superseded_by = UNSET
-        elif isinstance(self.superseded_by, UUID):
+        superseded_by: None | str
+        if isinstance(self.superseded_by, UUID):
             superseded_by = str(self.superseded_by)
         else:
             superseded_by = self.superseded_by
 
-        review_by: None | str | Unset
-        if isinstance(self.review_by, Unset):
-            review_by = UNSET
-        elif isinstance(self.review_by, datetime.date):
+        review_by: None | str
+        if isinstance(self.review_by, datetime.date):
             review_by = self.review_by.isoformat()
         else:
             review_by = self.review_by
 
-        topics: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.topics, Unset):
-            topics = []
-            for topics_item_data in self.topics:
-                topics_item = topics_item_data.to_dict()
-                topics.append(topics_item)
+        topics = []
+        for topics_item_data in self.topics:
+            topics_item = topics_item_data.to_dict()
+            topics.append(topics_item)
 
-        entities: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.entities, Unset):
-            entities = []
-            for entities_item_data in self.entities:
-                entities_item = entities_item_data.to_dict()
-                entities.append(entities_item)
+        entities = []
+        for entities_item_data in self.entities:
+            entities_item = entities_item_data.to_dict()
+            entities.append(entities_item)
 
-        citations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.citations, Unset):
-            citations = []
-            for citations_item_data in self.citations:
-                citations_item = citations_item_data.to_dict()
-                citations.append(citations_item)
+        citations = []
+        for citations_item_data in self.citations:
+            citations_item = citations_item_data.to_dict()
+            citations.append(citations_item)
 
-        number_check: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.number_check, Unset):
+        number_check: dict[str, Any] | None
+        if isinstance(self.number_check, NumberCheck):
             number_check = self.number_check.to_dict()
+        else:
+            number_check = self.number_check
 
         version = self.version
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        created_at = self.created_at.isoformat()
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
-
-        supersession: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.supersession, Unset):
-            supersession = self.supersession.to_dict()
-
-        discrepancies: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.discrepancies, Unset):
-            discrepancies = []
-            for discrepancies_item_data in self.discrepancies:
-                discrepancies_item = discrepancies_item_data.to_dict()
-                discrepancies.append(discrepancies_item)
+        updated_at = self.updated_at.isoformat()
 
         rank = self.rank
 
@@ -264,67 +213,38 @@ class SearchResult:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if url is not UNSET:
-            field_dict["url"] = url
-        if text is not UNSET:
-            field_dict["text"] = text
-        if language is not UNSET:
-            field_dict["language"] = language
-        if fallback is not UNSET:
-            field_dict["fallback"] = fallback
-        if text_ko is not UNSET:
-            field_dict["text_ko"] = text_ko
-        if text_en is not UNSET:
-            field_dict["text_en"] = text_en
-        if text_ko_origin is not UNSET:
-            field_dict["text_ko_origin"] = text_ko_origin
-        if text_en_origin is not UNSET:
-            field_dict["text_en_origin"] = text_en_origin
-        if possibly_stale is not UNSET:
-            field_dict["possibly_stale"] = possibly_stale
-        if quantity is not UNSET:
-            field_dict["quantity"] = quantity
-        if as_of is not UNSET:
-            field_dict["as_of"] = as_of
-        if as_of_precision is not UNSET:
-            field_dict["as_of_precision"] = as_of_precision
-        if period is not UNSET:
-            field_dict["period"] = period
-        if status is not UNSET:
-            field_dict["status"] = status
-        if status_reason is not UNSET:
-            field_dict["status_reason"] = status_reason
-        if published_at is not UNSET:
-            field_dict["published_at"] = published_at
-        if superseded_by is not UNSET:
-            field_dict["superseded_by"] = superseded_by
-        if review_by is not UNSET:
-            field_dict["review_by"] = review_by
-        if topics is not UNSET:
-            field_dict["topics"] = topics
-        if entities is not UNSET:
-            field_dict["entities"] = entities
-        if citations is not UNSET:
-            field_dict["citations"] = citations
-        if number_check is not UNSET:
-            field_dict["number_check"] = number_check
-        if version is not UNSET:
-            field_dict["version"] = version
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
-        if supersession is not UNSET:
-            field_dict["supersession"] = supersession
-        if discrepancies is not UNSET:
-            field_dict["discrepancies"] = discrepancies
-        if rank is not UNSET:
-            field_dict["rank"] = rank
-        if highlight is not UNSET:
-            field_dict["highlight"] = highlight
+        field_dict.update(
+            {
+                "id": id,
+                "url": url,
+                "text": text,
+                "language": language,
+                "fallback": fallback,
+                "text_ko": text_ko,
+                "text_en": text_en,
+                "text_ko_origin": text_ko_origin,
+                "text_en_origin": text_en_origin,
+                "possibly_stale": possibly_stale,
+                "quantity": quantity,
+                "as_of": as_of,
+                "as_of_precision": as_of_precision,
+                "period": period,
+                "status": status,
+                "status_reason": status_reason,
+                "published_at": published_at,
+                "superseded_by": superseded_by,
+                "review_by": review_by,
+                "topics": topics,
+                "entities": entities,
+                "citations": citations,
+                "number_check": number_check,
+                "version": version,
+                "created_at": created_at,
+                "updated_at": updated_at,
+                "rank": rank,
+                "highlight": highlight,
+            }
+        )
 
         return field_dict
 
@@ -336,37 +256,23 @@ class SearchResult:
         from ..models.number_check import NumberCheck  # noqa: PLC0415
         from ..models.period import Period  # noqa: PLC0415
         from ..models.quantity import Quantity  # noqa: PLC0415
-        from ..models.search_result_discrepancies_item import SearchResultDiscrepanciesItem  # noqa: PLC0415
-        from ..models.supersession import Supersession  # noqa: PLC0415
 
         d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
+        id = UUID(d.pop("id"))
 
-        url = d.pop("url", UNSET)
+        url = d.pop("url")
 
-        text = d.pop("text", UNSET)
+        text = d.pop("text")
 
-        _language = d.pop("language", UNSET)
-        language: LanguageEnum | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
-        else:
-            language = LanguageEnum(_language)
+        language = LanguageEnum(d.pop("language"))
 
-        fallback = d.pop("fallback", UNSET)
+        fallback = d.pop("fallback")
 
-        text_ko = d.pop("text_ko", UNSET)
+        text_ko = d.pop("text_ko")
 
-        text_en = d.pop("text_en", UNSET)
+        text_en = d.pop("text_en")
 
-        def _parse_text_ko_origin(data: object) -> BlankEnum | TextOriginEnum | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_text_ko_origin(data: object) -> BlankEnum | TextOriginEnum:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -381,11 +287,9 @@ class SearchResult:
 
             return text_ko_origin_type_1
 
-        text_ko_origin = _parse_text_ko_origin(d.pop("text_ko_origin", UNSET))
+        text_ko_origin = _parse_text_ko_origin(d.pop("text_ko_origin"))
 
-        def _parse_text_en_origin(data: object) -> BlankEnum | TextOriginEnum | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_text_en_origin(data: object) -> BlankEnum | TextOriginEnum:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -400,21 +304,17 @@ class SearchResult:
 
             return text_en_origin_type_1
 
-        text_en_origin = _parse_text_en_origin(d.pop("text_en_origin", UNSET))
+        text_en_origin = _parse_text_en_origin(d.pop("text_en_origin"))
 
-        _possibly_stale = d.pop("possibly_stale", UNSET)
-        possibly_stale: list[LanguageEnum] | Unset = UNSET
-        if _possibly_stale is not UNSET:
-            possibly_stale = []
-            for possibly_stale_item_data in _possibly_stale:
-                possibly_stale_item = LanguageEnum(possibly_stale_item_data)
+        possibly_stale = []
+        _possibly_stale = d.pop("possibly_stale")
+        for possibly_stale_item_data in _possibly_stale:
+            possibly_stale_item = LanguageEnum(possibly_stale_item_data)
 
-                possibly_stale.append(possibly_stale_item)
+            possibly_stale.append(possibly_stale_item)
 
-        def _parse_quantity(data: object) -> None | Quantity | Unset:
+        def _parse_quantity(data: object) -> None | Quantity:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -424,14 +324,12 @@ class SearchResult:
                 return quantity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Quantity | Unset, data)
+            return cast(None | Quantity, data)
 
-        quantity = _parse_quantity(d.pop("quantity", UNSET))
+        quantity = _parse_quantity(d.pop("quantity"))
 
-        def _parse_as_of(data: object) -> datetime.date | None | Unset:
+        def _parse_as_of(data: object) -> datetime.date | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -441,21 +339,14 @@ class SearchResult:
                 return as_of_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None, data)
 
-        as_of = _parse_as_of(d.pop("as_of", UNSET))
+        as_of = _parse_as_of(d.pop("as_of"))
 
-        _as_of_precision = d.pop("as_of_precision", UNSET)
-        as_of_precision: DatePrecisionEnum | Unset
-        if isinstance(_as_of_precision, Unset):
-            as_of_precision = UNSET
-        else:
-            as_of_precision = DatePrecisionEnum(_as_of_precision)
+        as_of_precision = DatePrecisionEnum(d.pop("as_of_precision"))
 
-        def _parse_period(data: object) -> None | Period | Unset:
+        def _parse_period(data: object) -> None | Period:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -465,23 +356,16 @@ class SearchResult:
                 return period_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Period | Unset, data)
+            return cast(None | Period, data)
 
-        period = _parse_period(d.pop("period", UNSET))
+        period = _parse_period(d.pop("period"))
 
-        _status = d.pop("status", UNSET)
-        status: FactStatusEnum | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = FactStatusEnum(_status)
+        status = FactStatusEnum(d.pop("status"))
 
-        status_reason = d.pop("status_reason", UNSET)
+        status_reason = d.pop("status_reason")
 
-        def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_published_at(data: object) -> datetime.datetime | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -491,14 +375,12 @@ class SearchResult:
                 return published_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None, data)
 
-        published_at = _parse_published_at(d.pop("published_at", UNSET))
+        published_at = _parse_published_at(d.pop("published_at"))
 
-        def _parse_superseded_by(data: object) -> None | Unset | UUID:
+        def _parse_superseded_by(data: object) -> None | UUID:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -508,14 +390,12 @@ class SearchResult:
                 return superseded_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | UUID, data)
 
-        superseded_by = _parse_superseded_by(d.pop("superseded_by", UNSET))
+        superseded_by = _parse_superseded_by(d.pop("superseded_by"))
 
-        def _parse_review_by(data: object) -> datetime.date | None | Unset:
+        def _parse_review_by(data: object) -> datetime.date | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -525,79 +405,55 @@ class SearchResult:
                 return review_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None, data)
 
-        review_by = _parse_review_by(d.pop("review_by", UNSET))
+        review_by = _parse_review_by(d.pop("review_by"))
 
-        _topics = d.pop("topics", UNSET)
-        topics: list[NamedBrief] | Unset = UNSET
-        if _topics is not UNSET:
-            topics = []
-            for topics_item_data in _topics:
-                topics_item = NamedBrief.from_dict(topics_item_data)
+        topics = []
+        _topics = d.pop("topics")
+        for topics_item_data in _topics:
+            topics_item = NamedBrief.from_dict(topics_item_data)
 
-                topics.append(topics_item)
+            topics.append(topics_item)
 
-        _entities = d.pop("entities", UNSET)
-        entities: list[EntityBrief] | Unset = UNSET
-        if _entities is not UNSET:
-            entities = []
-            for entities_item_data in _entities:
-                entities_item = EntityBrief.from_dict(entities_item_data)
+        entities = []
+        _entities = d.pop("entities")
+        for entities_item_data in _entities:
+            entities_item = EntityBrief.from_dict(entities_item_data)
 
-                entities.append(entities_item)
+            entities.append(entities_item)
 
-        _citations = d.pop("citations", UNSET)
-        citations: list[Citation] | Unset = UNSET
-        if _citations is not UNSET:
-            citations = []
-            for citations_item_data in _citations:
-                citations_item = Citation.from_dict(citations_item_data)
+        citations = []
+        _citations = d.pop("citations")
+        for citations_item_data in _citations:
+            citations_item = Citation.from_dict(citations_item_data)
 
-                citations.append(citations_item)
+            citations.append(citations_item)
 
-        _number_check = d.pop("number_check", UNSET)
-        number_check: NumberCheck | Unset
-        if isinstance(_number_check, Unset):
-            number_check = UNSET
-        else:
-            number_check = NumberCheck.from_dict(_number_check)
+        def _parse_number_check(data: object) -> None | NumberCheck:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                number_check_type_0 = NumberCheck.from_dict(data)
 
-        version = d.pop("version", UNSET)
+                return number_check_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | NumberCheck, data)
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        number_check = _parse_number_check(d.pop("number_check"))
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        version = d.pop("version")
 
-        _supersession = d.pop("supersession", UNSET)
-        supersession: Supersession | Unset
-        if isinstance(_supersession, Unset):
-            supersession = UNSET
-        else:
-            supersession = Supersession.from_dict(_supersession)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        _discrepancies = d.pop("discrepancies", UNSET)
-        discrepancies: list[SearchResultDiscrepanciesItem] | Unset = UNSET
-        if _discrepancies is not UNSET:
-            discrepancies = []
-            for discrepancies_item_data in _discrepancies:
-                discrepancies_item = SearchResultDiscrepanciesItem.from_dict(discrepancies_item_data)
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-                discrepancies.append(discrepancies_item)
+        rank = d.pop("rank")
 
-        rank = d.pop("rank", UNSET)
-
-        highlight = d.pop("highlight", UNSET)
+        highlight = d.pop("highlight")
 
         search_result = cls(
             id=id,
@@ -626,8 +482,6 @@ class SearchResult:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
-            supersession=supersession,
-            discrepancies=discrepancies,
             rank=rank,
             highlight=highlight,
         )

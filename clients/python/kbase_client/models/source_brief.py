@@ -19,7 +19,8 @@ T = TypeVar("T", bound="SourceBrief")
 
 @_attrs_define
 class SourceBrief:
-    """
+    """A source as a citation shows it (stored by PostgreSQL: SourceBrief).
+
     Attributes:
         id (int):
         slug (str):

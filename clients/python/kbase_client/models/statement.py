@@ -17,7 +17,7 @@ T = TypeVar("T", bound="Statement")
 class Statement:
     """
     Attributes:
-        source (SourceBrief):
+        source (SourceBrief): A source as a citation shows it (stored by PostgreSQL: SourceBrief).
         says (str): What this edition says, in its own words.
     """
 

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.fact import Fact
+from ...models.fact_page import FactPage
 from ...models.language_enum import LanguageEnum
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -54,9 +54,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Fact | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | FactPage | Problem | None:
     if response.status_code == 200:
-        response_200 = Fact.from_dict(response.json())
+        response_200 = FactPage.from_dict(response.json())
 
         return response_200
 
@@ -87,7 +89,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Fact | Problem]:
+) -> Response[Any | FactPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +107,7 @@ def sync_detailed(
     lang: LanguageEnum | Unset = UNSET,
     accept_language: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Fact | Problem]:
+) -> Response[Any | FactPage | Problem]:
     """Get one fact
 
      One fact with its citations (exact quotes and the editions they come from) and the recorded
@@ -126,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Fact | Problem]
+        Response[Any | FactPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +156,7 @@ def sync(
     lang: LanguageEnum | Unset = UNSET,
     accept_language: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Fact | Problem | None:
+) -> Any | FactPage | Problem | None:
     """Get one fact
 
      One fact with its citations (exact quotes and the editions they come from) and the recorded
@@ -175,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Fact | Problem
+        Any | FactPage | Problem
     """
 
     return sync_detailed(
@@ -198,7 +200,7 @@ async def asyncio_detailed(
     lang: LanguageEnum | Unset = UNSET,
     accept_language: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Fact | Problem]:
+) -> Response[Any | FactPage | Problem]:
     """Get one fact
 
      One fact with its citations (exact quotes and the editions they come from) and the recorded
@@ -219,7 +221,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Fact | Problem]
+        Response[Any | FactPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -245,7 +247,7 @@ async def asyncio(
     lang: LanguageEnum | Unset = UNSET,
     accept_language: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Fact | Problem | None:
+) -> Any | FactPage | Problem | None:
     """Get one fact
 
      One fact with its citations (exact quotes and the editions they come from) and the recorded
@@ -266,7 +268,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Fact | Problem
+        Any | FactPage | Problem
     """
 
     return (
