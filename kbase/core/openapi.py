@@ -40,12 +40,14 @@ RESPONSE_HEADERS = {
     "Retry-After": {"schema": {"type": "integer", "minimum": 1},
                     "description": "Seconds to wait before trying again."},
     "RateLimit-Policy": {"schema": {"type": "string"},
-                         "description": 'The limit that counts this client (IETF httpapi '
+                         "description": 'The limits that count this request (IETF httpapi '
                                         'draft): `"anon";q=600;w=60`, q requests per w '
-                                        'seconds.'},
+                                        'seconds; a download of the whole base counts '
+                                        'against two: `"anon";q=600;w=60, '
+                                        '"dumps";q=30;w=3600`.'},
     "RateLimit": {"schema": {"type": "string"},
-                  "description": 'What is left of it: `"anon";r=598;t=42`, r requests in '
-                                 'the next t seconds.'},
+                  "description": 'What is left of the limit closest to exhaustion: '
+                                 '`"anon";r=598;t=42`, r requests in the next t seconds.'},
 }
 
 # Operations whose writes take If-Match (the fact's own writes and workflow steps).

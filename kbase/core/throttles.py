@@ -25,10 +25,12 @@ While Redis cannot count (restarting, unreachable, slower than its socket timeou
 requests go through unthrottled and the log says so, once a minute: throttling
 protects the service, and must not take its reads down with it.
 
-Each counted request learns its limit (`ratelimit_headers`): the `RateLimit-Policy`
+Each counted request learns its limits (`ratelimit_headers`): the `RateLimit-Policy`
 and `RateLimit` fields of the IETF httpapi draft "RateLimit header fields for HTTP",
 e.g. `RateLimit-Policy: "anon";q=600;w=60` and `RateLimit: "anon";r=598;t=42`
-(remaining requests, seconds until the window resets).
+(remaining requests, seconds until the window resets). A request that several
+throttles count (a dump counts against `anon` and `dumps`) lists every policy, and
+`RateLimit` reports the one closest to exhaustion, as the draft suggests.
 """
 
 from __future__ import annotations
@@ -148,18 +150,44 @@ class LocalCounts:
 _local_counts = LocalCounts()
 
 
-RATELIMIT_ATTRIBUTE = "kbase_ratelimit"
+RATELIMIT_ATTRIBUTE = "kbase_ratelimits"
+
+
+@dataclass(frozen=True)
+class ServiceLimit:
+    """Where one throttle's count of a request left its client."""
+
+    policy: str  # the throttle's scope
+    quota: int
+    window: int  # seconds
+    remaining: int
+    reset: int  # seconds until more quota (on a refusal, the throttle's wait)
+
+
+def ratelimit_record(request, limit: ServiceLimit) -> None:
+    """Remember `limit` on the Django request, which outlives DRF's wrapper into the
+    response; one per policy, in the order the throttles counted."""
+    request = getattr(request, "_request", request)
+    limits = getattr(request, RATELIMIT_ATTRIBUTE, None)
+    if limits is None:
+        limits = {}
+        setattr(request, RATELIMIT_ATTRIBUTE, limits)
+    limits[limit.policy] = limit
 
 
 def ratelimit_headers(request) -> dict[str, str]:
-    """The RateLimit-Policy and RateLimit fields for the limit that counted `request`
-    (none when no throttle counted it)."""
-    policy = getattr(request, RATELIMIT_ATTRIBUTE, None)
-    if policy is None:
+    """The RateLimit-Policy and RateLimit fields for the limits that counted `request`
+    (none when no throttle counted it): every policy, and the service limit of the
+    one closest to exhaustion. Fewest requests left decides; between equals, the one
+    that frees later, so that a refusal's `t` is its Retry-After (DRF answers the
+    longest wait of the throttles that refused)."""
+    limits = list(getattr(request, RATELIMIT_ATTRIBUTE, {}).values())
+    if not limits:
         return {}
-    name, quota, window, remaining, reset = policy
-    return {"RateLimit-Policy": f'"{name}";q={quota};w={window}',
-            "RateLimit": f'"{name}";r={remaining};t={reset}'}
+    nearest = min(limits, key=lambda limit: (limit.remaining, -limit.reset))
+    return {"RateLimit-Policy": ", ".join(f'"{limit.policy}";q={limit.quota};w={limit.window}'
+                                          for limit in limits),
+            "RateLimit": f'"{nearest.policy}";r={nearest.remaining};t={nearest.reset}'}
 
 
 class SlidingWindowThrottle(throttling.SimpleRateThrottle):
@@ -167,6 +195,7 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
     # out); None without a rate, but then allow_request() returns before reading them.
     num_requests: int
     duration: int
+    scope: str  # every throttle of kbase's names its scope (its policy's name)
     # This request's window: seconds into it, and the counts of it and the one before.
     elapsed: float
     current: int
@@ -199,16 +228,15 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
         # What this worker knows of the counts (see BATCH_SHARE): as approximate as the limit.
         remaining = max(0, self.num_requests - math.ceil(estimate))
         reset = self.wait() if not allowed else max(1, math.ceil(self.duration - self.elapsed))
-        # On the Django request, which outlives DRF's wrapper into the response.
-        setattr(getattr(request, "_request", request), RATELIMIT_ATTRIBUTE,
-                (self.scope, self.num_requests, self.duration, remaining, reset))
+        ratelimit_record(request, ServiceLimit(self.scope, self.num_requests, self.duration,
+                                               remaining, reset))
         return allowed
 
     def _estimate(self) -> float:
         overlap = 1 - self.elapsed / self.duration
         return self.previous * overlap + self.current
 
-    def wait(self) -> float:
+    def wait(self) -> int:
         """Seconds until the estimate falls back within the rate (at least 1)."""
         if self.current > self.num_requests or not self.previous:
             seconds = self.duration - self.elapsed  # this window must end

@@ -155,6 +155,42 @@ def test_a_refused_request_says_when_to_come_back_in_both_fields(
     assert refused["RateLimit"] == f'"user";r=0;t={refused["Retry-After"]}'
 
 
+@pytest.fixture
+def rates(settings, fresh_throttle_counts):
+    """Sets the named throttle rates the way a deployment does (KBASE_THROTTLE_*)."""
+    def set_rates(**named):
+        settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], **named}}
+    return set_rates
+
+
+def test_a_dump_lists_both_its_policies_and_reports_the_nearer_limit(api, rates):
+    rates(anon="5/minute", dumps="2/minute")
+    response = api.get("/api/v1/facts/ndjson/")
+    assert response.status_code == 200
+    assert response["RateLimit-Policy"] == '"anon";q=5;w=60, "dumps";q=2;w=60'
+    name, remaining, _reset = response["RateLimit"].split(";")
+    assert (name, remaining) == ('"dumps"', "r=1")
+
+
+def test_a_dump_refused_by_the_general_limit_reports_that_limit(api, rates):
+    rates(anon="1/minute", dumps="30/hour")
+    assert api.get("/api/v1/facts/ndjson/").status_code == 200
+    refused = api.get("/api/v1/facts/ndjson/")
+    assert refused.status_code == 429
+    assert refused["RateLimit-Policy"] == '"anon";q=1;w=60, "dumps";q=30;w=3600'
+    assert refused["RateLimit"] == f'"anon";r=0;t={refused["Retry-After"]}'
+
+
+def test_when_both_limits_refuse_the_one_that_frees_later_is_reported(reader, rates):
+    rates(user="1/minute", dumps="1/hour")
+    assert reader.get("/api/v1/facts/ndjson/").status_code == 200
+    refused = reader.get("/api/v1/facts/ndjson/")
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 60
+    assert refused["RateLimit"] == f'"dumps";r=0;t={refused["Retry-After"]}'
+
+
 def test_a_cursor_page_links_its_neighbours(api):
     FactFactory.create_batch(3)
     first = api.get("/api/v1/facts/", {"page_size": 1})

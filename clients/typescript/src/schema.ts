@@ -1482,9 +1482,9 @@ export interface components {
         Link: string;
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
-        /** @description The limit that counts this client (IETF httpapi draft): `"anon";q=600;w=60`, q requests per w seconds. */
+        /** @description The limits that count this request (IETF httpapi draft): `"anon";q=600;w=60`, q requests per w seconds; a download of the whole base counts against two: `"anon";q=600;w=60, "dumps";q=30;w=3600`. */
         "RateLimit-Policy": string;
-        /** @description What is left of it: `"anon";r=598;t=42`, r requests in the next t seconds. */
+        /** @description What is left of the limit closest to exhaustion: `"anon";r=598;t=42`, r requests in the next t seconds. */
         RateLimit: string;
     };
     pathItems: never;
