@@ -15,6 +15,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+TYPESCRIPT_DIR = PROJECT_DIR / "clients" / "typescript"
+
+
+def typescript_node_modules() -> Path:
+    """clients/typescript/node_modules as package-lock.json pins it (the tools that
+    generate, type-check and bundle the TypeScript client), installed the way `make
+    clients` installs it, and again when package.json or the lock file changed since."""
+    modules = TYPESCRIPT_DIR / "node_modules"
+    stamp = modules / ".installed-stamp"
+    wanted = max((TYPESCRIPT_DIR / name).stat().st_mtime
+                 for name in ("package.json", "package-lock.json"))
+    if not stamp.exists() or stamp.stat().st_mtime < wanted:
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=TYPESCRIPT_DIR,
+                       check=True, timeout=300)
+        stamp.touch()
+    return modules
 
 
 def current_database_url() -> str:

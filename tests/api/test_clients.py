@@ -13,10 +13,9 @@ from kbase.core.services import api_token_create
 from kbase.facts.models import Fact
 from kbase.facts.roles import roles_ensure
 from tests.factories import FactFactory, TopicFactory, UserFactory
-from tests.helpers import PROJECT_DIR
+from tests.helpers import PROJECT_DIR, TYPESCRIPT_DIR, typescript_node_modules
 
 CLIENTS = PROJECT_DIR / "clients"
-TYPESCRIPT = CLIENTS / "typescript"
 
 sys.path.insert(0, str(CLIENTS / "python"))
 from kbase_client import AuthenticatedClient, Client  # noqa: E402
@@ -30,10 +29,7 @@ from kbase_client.models import LanguageEnum, PatchedFactWriteRequest, Problem  
 
 @pytest.fixture(scope="module")
 def node_modules():
-    if not (TYPESCRIPT / "node_modules" / ".installed-stamp").exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=TYPESCRIPT,
-                       check=True, timeout=300)
-        (TYPESCRIPT / "node_modules" / ".installed-stamp").touch()
+    return typescript_node_modules()
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -57,8 +53,8 @@ def test_the_committed_clients_are_those_the_schema_generates(node_modules, tmp_
 
 
 def test_the_typescript_client_type_checks_strictly(node_modules):
-    result = subprocess.run([str(TYPESCRIPT / "node_modules" / ".bin" / "tsc"), "-p", ".",
-                             "--strict"], cwd=TYPESCRIPT, capture_output=True, text=True,
+    result = subprocess.run([str(node_modules / ".bin" / "tsc"), "-p", ".",
+                             "--strict"], cwd=TYPESCRIPT_DIR, capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
 
