@@ -33,7 +33,9 @@ def generate(out: Path) -> None:
     typescript = out / "typescript" / "src" / "schema.ts"
     typescript.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(CLIENTS / "typescript" / "node_modules" / ".bin" / "openapi-typescript"),
-                    str(schema), "--output", str(typescript)], cwd=ROOT, env=env, check=True)
+                    str(schema), "--output", str(typescript),
+                    # The same rules as `make lint-schema`.
+                    "--redocly", str(ROOT / "redocly.yaml")], cwd=ROOT, env=env, check=True)
     with tempfile.TemporaryDirectory() as scratch:
         python = Path(scratch) / "python"
         subprocess.run([str(BIN / "openapi-python-client"), "generate", "--path", str(schema),

@@ -127,7 +127,26 @@ def postprocess(result: dict[str, Any], generator, request, public) -> dict[str,
                             "headers": _header_refs(["ETag"])})
     shared.update(HEADER_PARAMETERS)
     _type_nullables(result, components.get("schemas", {}))
+    _blank_or_uri_as_any_of(components.get("schemas", {}))
     return result
+
+
+_URI = {"type": "string", "format": "uri"}
+_BLANK = {"type": "string", "maxLength": 0}
+
+
+def _blank_or_uri_as_any_of(node: Any) -> None:
+    """A URL that may be blank is a URI or an empty string. drf-spectacular writes
+    `oneOf`, which a validator that does not check `format` (openapi-typescript's)
+    reads as two matches for "": `anyOf` says the same to every validator."""
+    if isinstance(node, dict):
+        if node.get("oneOf") in ([_URI, _BLANK], [_BLANK, _URI]):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_or_uri_as_any_of(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_or_uri_as_any_of(value)
 
 
 def _is_paginated(response: dict[str, Any]) -> bool:
