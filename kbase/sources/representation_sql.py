@@ -46,13 +46,21 @@ SET brief_ko = EXCLUDED.brief_ko, brief_en = EXCLUDED.brief_en"""  # noqa: S608 
 BRIEF_SQL = "CASE WHEN {language} = 'ko' THEN b.brief_ko ELSE b.brief_en END"
 
 
-# kbase.sources.api.serializers.SourceSerializer, of the row `sources_source`.
+# A publisher `p`, as the publishers list and a source show it.
+PUBLISHER_SQL = f"""json_build_object(
+        'slug', p.slug, 'name', {name_in_sql("p")}, 'name_ko', p.name_ko, 'name_en', p.name_en,
+        'kind', p.kind, 'homepage', p.homepage, 'country', p.country)"""
+
+# The publisher of each row `sources_publisher` (the publishers list's).
+PUBLISHER_OF_ROW_SQL = f"""
+SELECT {PUBLISHER_SQL} FROM sources_publisher p
+WHERE p.id = sources_publisher.id"""  # noqa: S608  (kbase's SQL constants only)
+
+# A source as the sources API shows it, of the row `sources_source`.
 SOURCE_SQL = f"""json_build_object(
     'id', sources_source.id, 'slug', sources_source.slug, 'url', sources_source.url,
     'normalized_url', sources_source.normalized_url,
-    'publisher', (SELECT json_build_object(
-        'slug', p.slug, 'name', {name_in_sql("p")}, 'name_ko', p.name_ko, 'name_en', p.name_en,
-        'kind', p.kind, 'homepage', p.homepage, 'country', p.country)
+    'publisher', (SELECT {PUBLISHER_SQL}
         FROM sources_publisher p WHERE p.id = sources_source.publisher_id),
     'work', (SELECT w.slug FROM sources_work w WHERE w.id = sources_source.work_id),
     'kind', sources_source.kind, 'language', sources_source.language,

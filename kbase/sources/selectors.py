@@ -13,7 +13,7 @@ from kbase.core.representation import as_text
 
 from .models import Publisher, Source
 from .normalize import normalize_url
-from .representation_sql import SOURCE_SQL
+from .representation_sql import PUBLISHER_OF_ROW_SQL, SOURCE_SQL
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -33,9 +33,17 @@ def source_list() -> QuerySet[WithAnnotations[Source, SourceListing]]:
                                                           output_field=BooleanField())))
 
 
-def source_editions(*, source: Source) -> QuerySet[Source]:
-    """The other editions of the same work (e.g. the Korean original of a translation)."""
-    return source_list().filter(work_id=source.work_id).exclude(pk=source.pk)
+def source_rows(*, language: str) -> QuerySet:
+    """Sources as rows of `id`, `updated_at` (for cursors and ETags) and `json` (the
+    sources API's representation in `language`, built by PostgreSQL)."""
+    return Source.objects.values(
+        "id", "updated_at", json=SQLTemplate(as_text(SOURCE_SQL), language=language))
+
+
+def source_edition_rows(*, source: Source, language: str) -> QuerySet:
+    """source_rows() of the other editions of the same work (e.g. the Korean original
+    of a translation)."""
+    return source_rows(language=language).filter(work_id=source.work_id).exclude(pk=source.pk)
 
 
 def source_and_editions_by_url(*, url: str) -> tuple[Source, list[Source]] | None:
@@ -76,6 +84,8 @@ def source_and_editions_json_by_url(*, url: str, language: str
     return _at_url(editions, [edition["normalized_url"] for edition in editions], key)
 
 
-def publisher_list() -> QuerySet[Publisher]:
-    return Publisher.objects.order_by("slug")
+def publisher_rows(*, language: str) -> QuerySet:
+    """Publishers as rows of `slug` (for cursors) and `json`, built by PostgreSQL."""
+    return Publisher.objects.order_by("slug").values(
+        "id", "slug", json=SQLTemplate(as_text(PUBLISHER_OF_ROW_SQL), language=language))
 

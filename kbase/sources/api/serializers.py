@@ -1,23 +1,23 @@
-"""Publisher and source representations (built from prefetched objects, no queries)."""
+"""Publisher and source representations: PostgreSQL builds them
+(kbase.sources.representation_sql); these serializers embed its JSON and declare
+their fields for the OpenAPI schema."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 from orjson import Fragment
 from rest_framework import serializers
 
 from kbase.core.models import DatePrecision, Language
-from kbase.core.representation import iso, name_in, pick_language
 from kbase.core.serializers import SlugReferenceField, StrictInputMixin
 
 from ..models import Publisher, Source
 
 if TYPE_CHECKING:
-    from django_stubs_ext import WithAnnotations
 
-    from ..selectors import SourceListing
+    pass
 
 
 class PublisherBriefSerializer(serializers.Serializer):
@@ -34,15 +34,9 @@ class PublisherSerializer(serializers.Serializer):
     homepage = serializers.URLField(allow_blank=True)
     country = serializers.CharField(allow_blank=True)
 
-    def to_representation(self, publisher: Publisher) -> dict[str, Any]:
-        language = self.context.get("language", "en")
-        return {
-            "slug": publisher.slug,
-            "name": name_in(publisher.name_ko, publisher.name_en, language),
-            "name_ko": publisher.name_ko, "name_en": publisher.name_en,
-            "kind": publisher.kind, "homepage": publisher.homepage,
-            "country": publisher.country,
-        }
+    def to_representation(self, row: dict) -> Fragment:  # type: ignore[override]
+        """`row`: one of selectors.publisher_rows()."""
+        return Fragment(row["json"])
 
 
 class SourceBriefSerializer(serializers.Serializer):
@@ -89,39 +83,9 @@ class SourceSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-    # Sources as selectors.source_list() reads them, or a row of
-    # selectors.source_and_editions_json_by_url(): ready-made, embedded as it is.
-    def to_representation(  # type: ignore[override]
-            self, source: WithAnnotations[Source, SourceListing] | dict
-    ) -> dict[str, Any] | Fragment:
-        if isinstance(source, dict):
-            return Fragment(source["json"])
-        language = self.context.get("language", "en")
-        title = pick_language(source.title_ko, source.title_en, source.language)[0]
-        return {
-            "id": source.pk,
-            "slug": source.slug,
-            "url": source.url,
-            "normalized_url": source.normalized_url,
-            "publisher": PublisherSerializer(context=self.context).to_representation(
-                source.publisher),
-            "work": source.work.slug,
-            "kind": source.kind,
-            "language": source.language,
-            "edition_kind": source.edition_kind,
-            "title": title or name_in(source.title_ko, source.title_en, language),
-            "title_ko": source.title_ko,
-            "title_en": source.title_en,
-            "authors": source.authors,
-            "program": source.program,
-            "published_on": iso(source.published_on),
-            "published_precision": source.published_precision,
-            "published_note": source.published_note,
-            "accessed_on": iso(source.accessed_on),
-            "has_archived_text": source.has_archived_text,
-            "created_at": iso(source.created_at),
-            "updated_at": iso(source.updated_at),
-        }
+    def to_representation(self, row: dict) -> Fragment:  # type: ignore[override]
+        """`row`: one of selectors.source_rows() (or of the lookup's statement)."""
+        return Fragment(row["json"])
 
 
 class SourceWriteSerializer(StrictInputMixin, serializers.Serializer):

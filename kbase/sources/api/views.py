@@ -4,12 +4,14 @@ the lookup by URL, are the facts app's (kbase.facts.api.views.SourceFactsViewSet
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_view
+from orjson import Fragment
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kbase.core.api import (
+    BuiltRowRetrieveMixin,
     KbaseCursorPagination,
     KbaseModelViewSet,
     KbaseSlugReadOnlyViewSet,
@@ -37,7 +39,9 @@ class SourceViewSet(KbaseModelViewSet):
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
-        return selectors.source_list()
+        if self.action in {"list", "retrieve"}:
+            return selectors.source_rows(language=self.served_language)
+        return selectors.source_list()  # writes load the source for the services
 
     def get_serializer_class(self):
         if self.action in {"create", "partial_update"}:
@@ -45,10 +49,13 @@ class SourceViewSet(KbaseModelViewSet):
         return SourceSerializer
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
-        source = self.get_object()
-        data = self.get_serializer(source).data
-        return self.respond_with_etag(request, data, str(int(source.updated_at.timestamp()
-                                                             * 1_000_000)))
+        row = self.get_object()
+        return self.respond_with_etag(request, Fragment(row["json"]),
+                                      str(int(row["updated_at"].timestamp() * 1_000_000)))
+
+    def _represent(self, source: Source) -> Fragment:
+        return Fragment(selectors.source_rows(language=self.served_language)
+                        .get(pk=source.pk)["json"])
 
     def create(self, request: Request, *args, **kwargs) -> Response:
         serializer = SourceWriteSerializer(data=request.data)
@@ -56,9 +63,7 @@ class SourceViewSet(KbaseModelViewSet):
         attrs = dict(serializer.validated_data)
         source = services.source_create(publisher=attrs.pop("publisher"),
                                         edition_of=attrs.pop("edition_of", None), **attrs)
-        data = SourceSerializer(selectors.source_list().get(pk=source.pk),
-                                context=self.get_serializer_context()).data
-        return Response(data, status=status.HTTP_201_CREATED,
+        return Response(self._represent(source), status=status.HTTP_201_CREATED,
                         headers={"Location": f"/api/v1/sources/{source.pk}/"})
 
     def partial_update(self, request: Request, *args, **kwargs) -> Response:
@@ -70,9 +75,7 @@ class SourceViewSet(KbaseModelViewSet):
         source = services.source_update(source=source, **attrs)
         if edition_of is not None:
             services.source_link_editions(source=edition_of, other=source)
-        data = SourceSerializer(selectors.source_list().get(pk=source.pk),
-                                context=self.get_serializer_context()).data
-        return Response(data)
+        return Response(self._represent(source))
 
     def destroy(self, request: Request, *args, **kwargs) -> Response:
         services.source_delete(source=self.get_object())
@@ -80,15 +83,15 @@ class SourceViewSet(KbaseModelViewSet):
 
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def editions(self, request: Request, pk=None) -> Response:
-        editions = selectors.source_editions(source=self.get_object())
-        serializer = SourceSerializer(editions, many=True, context=self.get_serializer_context())
-        return Response(serializer.data)
+        editions = selectors.source_edition_rows(source=self.get_object(),
+                                                 language=self.served_language)
+        return Response([Fragment(row["json"]) for row in editions])
 
 
 @extend_schema_view(**docs.PUBLISHER_VIEWSET)
-class PublisherViewSet(KbaseSlugReadOnlyViewSet):
+class PublisherViewSet(BuiltRowRetrieveMixin, KbaseSlugReadOnlyViewSet):
     queryset = Publisher.objects.none()
     serializer_class = PublisherSerializer
 
     def get_queryset(self):
-        return selectors.publisher_list()
+        return selectors.publisher_rows(language=self.served_language)
