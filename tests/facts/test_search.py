@@ -252,9 +252,9 @@ def test_a_decimal_finds_and_marks_the_english_text_that_has_it(api, q, marked):
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_a_page_of_results_is_the_same_built_whole_or_field_by_field(api, lang):
-    # Whole, PostgreSQL builds each result and the highlight and rank are joined on;
-    # with `fields`, each is built from objects (serializers.fact_data). A fact
-    # missing the asked language is served, and highlighted, in the other.
+    # Whole or with `fields`, PostgreSQL builds each result (the sparse one from the
+    # same table of keys) and the highlight and rank are joined on. A fact missing
+    # the asked language is served, and highlighted, in the other.
     publish(text_ko="AI 인재를 유치한다", text_en="Recruiting <b>AI</b> talent")
     publish(text_ko="인재 유출이 늘었다", text_en="")
     publish(text_ko="", text_en="Talent & skills")
