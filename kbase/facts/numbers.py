@@ -85,6 +85,21 @@ def english_numbers(text: str) -> list[Decimal]:
     return numbers
 
 
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def numbers_in(text: str) -> set[Decimal]:
+    """The numbers a claim states, read as Korean when it holds Hangul (150만 명),
+    otherwise as English (1.5 million)."""
+    read = korean_numbers if _HANGUL.search(text or "") else english_numbers
+    return {_normal(number) for number in read(text)}
+
+
+def codes_in(text: str) -> set[str]:
+    """The codes a text names (E-7-S, COVID-19), upper-cased."""
+    return {code.upper() for code in _CODE.findall(text or "")}
+
+
 def _normal(value: Decimal) -> Decimal:
     return value.normalize() if value == value.to_integral() else value
 

