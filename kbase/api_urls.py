@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from kbase.facts.api import views as fact_views
+from kbase.facts.api.matching import MatchView
 from kbase.sources.api import views as source_views
 
 router = DefaultRouter(trailing_slash=True)
@@ -23,6 +24,7 @@ citation_detail = fact_views.FactCitationViewSet.as_view(
 
 urlpatterns = [
     path("search/", fact_views.FactSearchView.as_view(), name="search"),
+    path("match/", MatchView.as_view(), name="match"),
     path("changes/", fact_views.ChangeFeedView.as_view(), name="changes"),
     path("facts/<uuid:fact_id>/citations/", citation_list, name="fact-citation-list"),
     path("facts/<uuid:fact_id>/citations/<int:pk>/", citation_detail,

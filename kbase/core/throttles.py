@@ -283,6 +283,13 @@ class PageRateThrottle(ClientRateThrottle):
     scope = "page"
 
 
+class MatchRateThrottle(ClientRateThrottle):
+    """Claim matching: each request embeds a text (tens of milliseconds of a worker's
+    CPU), so it has its own rate besides the API's."""
+
+    scope = "match"
+
+
 class AccountRateThrottle(SlidingWindowThrottle, throttling.UserRateThrottle):
     """Signed-in clients, by account. Anonymous clients are AnonymousRateThrottle's
     alone (DRF's UserRateThrottle would count them a second time, by address)."""

@@ -231,6 +231,9 @@ REST_FRAMEWORK = {
         "dumps": env.str("KBASE_THROTTLE_DUMP", default="30/hour"),
         # The public search page (kbase.facts.pages), per client.
         "page": env.str("KBASE_THROTTLE_PAGE", default="120/minute"),
+        # Claim matching (/api/v1/match/, facts/{id}/similar/), per client: embedding
+        # the text costs a worker some 40 ms of CPU.
+        "match": env.str("KBASE_THROTTLE_MATCH", default="120/minute"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

@@ -67,7 +67,8 @@ def test_the_api_holds_to_its_schema_under_fuzzing(with_token):
     with running_server(env={"DATABASE_URL": current_database_url(),
                              "KBASE_THROTTLE_ANON": "100000/minute",
                              "KBASE_THROTTLE_USER": "100000/minute",
-                             "KBASE_THROTTLE_DUMP": "100000/minute"},
+                             "KBASE_THROTTLE_DUMP": "100000/minute",
+                             "KBASE_THROTTLE_MATCH": "100000/minute"},
                         settings="kbase.settings.local") as base:
         result = schemathesis(base, *extra)
     REPORTS.mkdir(parents=True, exist_ok=True)

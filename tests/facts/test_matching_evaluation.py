@@ -33,3 +33,14 @@ def test_matching_meets_its_evaluation():
     assert figures.rate(figures.likely_same_of_unrecorded) == 0.0
     assert figures.rate(figures.likely_same_of_right_firsts) >= 0.8
 
+
+def test_the_claims_the_issue_names_find_their_facts_first(api):
+    facts = load_seed_texts()
+    china = api.get("/api/v1/match/", {
+        "text": "How many engineers does China graduate each year?"}).json()["results"]
+    assert china[0]["fact"]["id"] == str(facts["china-1-5-million-engineering-graduates"]
+                                         .public_id)
+    experts = api.get("/api/v1/match/", {
+        "text": "E-7-S 비자로 들어온 전문가는 40명"}).json()["results"]
+    assert experts[0]["fact"]["id"] == str(facts["e7s-visa-only-38-experts-reside"].public_id)
+    assert experts[0]["numbers_differ"] is True

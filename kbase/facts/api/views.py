@@ -54,6 +54,7 @@ from ..models import Citation, Discrepancy, Entity, Fact, Topic
 from ..representation_sql import Part, fact_path
 from ..search import fact_search_rows
 from . import docs
+from . import matching as matching_api
 from .serializers import (
     CitationSerializer,
     CitationWriteSerializer,
@@ -135,7 +136,7 @@ class FactViewSet(KbaseModelViewSet):
         return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
-        include_withdrawn = self.action in {"retrieve", "jsonld", "history"}
+        include_withdrawn = self.action in {"retrieve", "jsonld", "history", "similar"}
         if self.action in {"list", "retrieve"}:
             return selectors.fact_rows(
                 user=self.request.user, language=self.served_language, part=self.part,
@@ -242,6 +243,13 @@ class FactViewSet(KbaseModelViewSet):
         fact = self.get_object()
         events = changes.fact_history(fact=fact, user=request.user)[:1000]
         return Response(changes.changes_data(events, user=request.user))
+
+    @matching_api.SIMILAR
+    @action(detail=True, methods=["get"], url_path="similar", filter_backends=[],
+            pagination_class=None, throttle_classes=matching_api.MATCH_THROTTLES)
+    def similar(self, request: Request, id=None) -> Response:
+        return matching_api.similar_response(request, self.get_object(),
+                                             language=self.served_language)
 
     @action(detail=True, methods=["post"], permission_classes=[CanChangeFact])
     def review(self, request: Request, id=None) -> Response:
