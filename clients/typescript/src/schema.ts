@@ -314,6 +314,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/facts/{id}/similar/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Facts similar to a fact
+         * @description The other facts closest to this one, its Korean and English texts matched as claims (each candidate by the closer of the two): a fact recorded twice, or a fact restated with other numbers. Each candidate has `similarity`, the cosine similarity of this fact and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised when the fact holds every number and code this fact states, lowered when it does not. `numbers_differ` is true when this fact states a number the fact does not hold: this fact may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language. Anonymous clients match published facts, editors every status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+         */
+        get: operations["facts_similar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/facts/{id}/supersede/": {
         parameters: {
             query?: never;
@@ -368,6 +388,30 @@ export interface paths {
         get: operations["facts_ndjson"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/match/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Match a claim
+         * @description Has the knowledge base recorded this claim? Any text in Korean or English (up to 1000 characters; POST longer ones). Each candidate has `similarity`, the cosine similarity of the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered when it does not. `numbers_differ` is true when the claim states a number the fact does not hold: the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language. Anonymous clients match published facts, editors every status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+         */
+        get: operations["match_text"];
+        put?: never;
+        /**
+         * Match a long claim
+         * @description As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered when it does not. `numbers_differ` is true when the claim states a number the fact does not hold: the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language. Anonymous clients match published facts, editors every status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+         */
+        post: operations["match_long_text"];
         delete?: never;
         options?: never;
         head?: never;
@@ -926,6 +970,31 @@ export interface components {
          * @enum {string}
          */
         LanguageEnum: "ko" | "en";
+        /** @description One candidate fact (for the schema: kbase.facts.matching.match_results). */
+        Match: {
+            /** Format: double */
+            score: number;
+            /** Format: double */
+            similarity: number;
+            verdict: components["schemas"]["VerdictEnum"];
+            numbers_differ: boolean;
+            matched_language: components["schemas"]["MatchedLanguageEnum"];
+            fact: components["schemas"]["Fact"];
+        };
+        MatchPage: {
+            results: components["schemas"]["Match"][];
+        };
+        MatchTextRequest: {
+            /** @default 5 */
+            limit: number;
+            text: string;
+        };
+        /**
+         * @description * `ko` - ko
+         *     * `en` - en
+         * @enum {string}
+         */
+        MatchedLanguageEnum: "ko" | "en";
         NamedBrief: {
             slug: string;
             /** @description In the served language, falling back to the other. */
@@ -1460,6 +1529,12 @@ export interface components {
          * @enum {string}
          */
         UnitEnum: "persons" | "percent" | "companies" | "krw" | "usd" | "count" | "rank" | "years" | "other";
+        /**
+         * @description * `likely_same` - Likely Same
+         *     * `related` - Related
+         * @enum {string}
+         */
+        VerdictEnum: "likely_same" | "related";
     };
     responses: never;
     parameters: {
@@ -3451,6 +3526,71 @@ export interface operations {
             };
         };
     };
+    facts_similar: {
+        parameters: {
+            query?: {
+                /** @description The language to serve `text` and names in. Overrides Accept-Language. When the fact has no text in it, the other language is served and `fallback` is true. */
+                lang?: components["parameters"]["lang"];
+                /** @description Candidates at most, 1 to 20. */
+                limit?: number;
+            };
+            header?: {
+                /** @description Used when `lang` is absent, e.g. `ko-KR,ko;q=0.9,en;q=0.8`. */
+                "Accept-Language"?: components["parameters"]["Accept-Language"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchPage"];
+                };
+            };
+            /** @description A parameter or field is invalid; `errors` names it. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing here, or not visible to you (drafts are hidden from anonymous clients). */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     facts_supersede: {
         parameters: {
             query?: never;
@@ -3712,6 +3852,136 @@ export interface operations {
                 };
                 content: {
                     "application/x-ndjson": string;
+                };
+            };
+            /** @description A parameter or field is invalid; `errors` names it. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing here, or not visible to you (drafts are hidden from anonymous clients). */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    match_text: {
+        parameters: {
+            query: {
+                /** @description The language to serve `text` and names in. Overrides Accept-Language. When the fact has no text in it, the other language is served and `fallback` is true. */
+                lang?: components["parameters"]["lang"];
+                /** @description Candidates at most, 1 to 20. */
+                limit?: number;
+                /** @description The claim, in Korean or English. */
+                text: string;
+            };
+            header?: {
+                /** @description Used when `lang` is absent, e.g. `ko-KR,ko;q=0.9,en;q=0.8`. */
+                "Accept-Language"?: components["parameters"]["Accept-Language"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchPage"];
+                };
+            };
+            /** @description A parameter or field is invalid; `errors` names it. */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing here, or not visible to you (drafts are hidden from anonymous clients). */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    match_long_text: {
+        parameters: {
+            query?: {
+                /** @description The language to serve `text` and names in. Overrides Accept-Language. When the fact has no text in it, the other language is served and `fallback` is true. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /** @description Used when `lang` is absent, e.g. `ko-KR,ko;q=0.9,en;q=0.8`. */
+                "Accept-Language"?: components["parameters"]["Accept-Language"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchTextRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchPage"];
                 };
             };
             /** @description A parameter or field is invalid; `errors` names it. */

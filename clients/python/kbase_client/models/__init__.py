@@ -35,6 +35,10 @@ from .facts_list_status_item import FactsListStatusItem
 from .facts_list_unit import FactsListUnit
 from .field_change import FieldChange
 from .language_enum import LanguageEnum
+from .match import Match
+from .match_page import MatchPage
+from .match_text_request import MatchTextRequest
+from .matched_language_enum import MatchedLanguageEnum
 from .named_brief import NamedBrief
 from .number_check import NumberCheck
 from .optional_reason_request import OptionalReasonRequest
@@ -77,6 +81,7 @@ from .text_origin_enum import TextOriginEnum
 from .topic import Topic
 from .type_enum import TypeEnum
 from .unit_enum import UnitEnum
+from .verdict_enum import VerdictEnum
 
 __all__ = (
     "ActionEnum",
@@ -114,6 +119,10 @@ __all__ = (
     "FactWriteRequest",
     "FieldChange",
     "LanguageEnum",
+    "Match",
+    "MatchedLanguageEnum",
+    "MatchPage",
+    "MatchTextRequest",
     "NamedBrief",
     "NumberCheck",
     "OptionalReasonRequest",
@@ -156,4 +165,5 @@ __all__ = (
     "Topic",
     "TypeEnum",
     "UnitEnum",
+    "VerdictEnum",
 )

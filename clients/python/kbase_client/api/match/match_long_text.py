@@ -1,0 +1,268 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.language_enum import LanguageEnum
+from ...models.match_page import MatchPage
+from ...models.match_text_request import MatchTextRequest
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: MatchTextRequest,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_lang: str | Unset = UNSET
+    if not isinstance(lang, Unset):
+        json_lang = lang.value
+
+    params["lang"] = json_lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/match/",
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MatchPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = MatchPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MatchPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MatchTextRequest,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[MatchPage | Problem]:
+    """Match a long claim
+
+     As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about
+    the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of
+    the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an
+    English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and
+    codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered
+    when it does not. `numbers_differ` is true when the claim states a number the fact does not hold:
+    the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88
+    or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty.
+    Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its
+    whole representation, in the negotiated language. Anonymous clients match published facts, editors
+    every status (as lists show them). Matching has its own rate limit (`match` policy) besides the
+    API's.
+
+    Args:
+        lang (LanguageEnum | Unset): * `ko` - Korean
+            * `en` - English
+        accept_language (str | Unset):
+        body (MatchTextRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MatchPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        lang=lang,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: MatchTextRequest,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> MatchPage | Problem | None:
+    """Match a long claim
+
+     As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about
+    the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of
+    the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an
+    English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and
+    codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered
+    when it does not. `numbers_differ` is true when the claim states a number the fact does not hold:
+    the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88
+    or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty.
+    Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its
+    whole representation, in the negotiated language. Anonymous clients match published facts, editors
+    every status (as lists show them). Matching has its own rate limit (`match` policy) besides the
+    API's.
+
+    Args:
+        lang (LanguageEnum | Unset): * `ko` - Korean
+            * `en` - English
+        accept_language (str | Unset):
+        body (MatchTextRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MatchPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        lang=lang,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MatchTextRequest,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[MatchPage | Problem]:
+    """Match a long claim
+
+     As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about
+    the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of
+    the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an
+    English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and
+    codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered
+    when it does not. `numbers_differ` is true when the claim states a number the fact does not hold:
+    the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88
+    or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty.
+    Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its
+    whole representation, in the negotiated language. Anonymous clients match published facts, editors
+    every status (as lists show them). Matching has its own rate limit (`match` policy) besides the
+    API's.
+
+    Args:
+        lang (LanguageEnum | Unset): * `ko` - Korean
+            * `en` - English
+        accept_language (str | Unset):
+        body (MatchTextRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MatchPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        lang=lang,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: MatchTextRequest,
+    lang: LanguageEnum | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> MatchPage | Problem | None:
+    """Match a long claim
+
+     As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about
+    the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of
+    the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an
+    English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and
+    codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered
+    when it does not. `numbers_differ` is true when the claim states a number the fact does not hold:
+    the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88
+    or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty.
+    Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its
+    whole representation, in the negotiated language. Anonymous clients match published facts, editors
+    every status (as lists show them). Matching has its own rate limit (`match` policy) besides the
+    API's.
+
+    Args:
+        lang (LanguageEnum | Unset): * `ko` - Korean
+            * `en` - English
+        accept_language (str | Unset):
+        body (MatchTextRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MatchPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            lang=lang,
+            accept_language=accept_language,
+        )
+    ).parsed
