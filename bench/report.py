@@ -162,9 +162,12 @@ def markdown(results: Results) -> str:
              f"{results.machine['memory_gb']} GB, Python {results.machine['python']}.", ""]
     if results.load:
         load = results.load
+        hnsw = load.get("seconds", {}).get("hnsw index")
         lines += [f"Load: {load['total_rows']:,} rows in {load['total_seconds']} s "
                   f"({load['rows_per_second']:,} rows/s): "
-                  + ", ".join(f"{k} {v:,}" for k, v in load["rows"].items()), ""]
+                  + ", ".join(f"{k} {v:,}" for k, v in load["rows"].items())
+                  + (f"; the embeddings' HNSW index built in {hnsw:.1f} s" if hnsw else ""),
+                  ""]
     lines += ["| scenario | clients | kbase req/s | p50 ms | p95 ms | p99 ms | floor req/s "
               "| kbase/floor | bare Django view req/s | kbase/Django view "
               "| plain DRF req/s | kbase/plain |",

@@ -9,7 +9,8 @@ from django.db import connection
 
 from bench.generate import _fill, _patterns, _vary, generate, korean_text
 from kbase.core.search import korean_highlight_words
-from kbase.facts.models import Fact, FactAnalysis, FactSearchDocument
+from kbase.facts.embeddings import embeddings_to_build
+from kbase.facts.models import Fact, FactAnalysis, FactEmbedding, FactSearchDocument
 from kbase.facts.seed import read_seed
 from kbase.sources.models import Source, SourceBrief
 from kbase.sources.representation_sql import refresh_briefs_sql
@@ -34,15 +35,24 @@ def test_varied_numbers_are_each_replaced_once():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_generated_facts_have_their_search_documents_and_analyses():
+def test_generated_facts_have_their_search_documents_analyses_and_embeddings():
     call_command("load_seed", verbosity=0)
-    generate(facts=60, progress=False)
+    report = generate(facts=60, progress=False)
     documents = dict(FactSearchDocument.objects.values_list("fact_id", "status"))
     facts = dict(Fact.objects.values_list("id", "status"))
     # The loader writes each document's status (its trigger is off for the load).
     assert documents == facts
     assert set(FactAnalysis.objects.values_list("fact_id", flat=True)) == set(facts)
     assert {status for status in facts.values()} >= {"published", "draft"}
+    # Both texts of every fact embedded (a generated one with its pattern's vectors),
+    # none stale, and the HNSW index built again, its time reported.
+    assert FactEmbedding.objects.count() == 2 * len(facts)
+    assert embeddings_to_build(fact_ids=None) == []
+    assert report.rows["fact embeddings"] == 120
+    assert report.seconds["hnsw index"] > 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'fact_embedding_hnsw'")
+        assert cursor.fetchone() == (1,)
     # And each source's brief, as the sources' trigger (off too) would.
     def briefs() -> dict:
         return {source_id: (ko, en) for source_id, ko, en in
