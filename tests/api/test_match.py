@@ -110,8 +110,7 @@ def test_a_claim_like_nothing_recorded_finds_no_likely_match(api, desk):
     ({}, "text"),
     ({"text": "   "}, "text"),
     ({"text": "x" * 1001}, "text"),
-    ({"text": "38명\x00"}, "text"),
-    ({"text": "38명\x07"}, "text"),
+    ({"text": "\ufeff\x1f "}, "text"),
     ({"text": "38명", "limit": "0"}, "limit"),
     ({"text": "38명", "limit": "21"}, "limit"),
     ({"text": "38명", "limit": "five"}, "limit"),
@@ -123,10 +122,22 @@ def test_bad_input_answers_400_problem_naming_the_field(api, params, field):
     assert list(response.json()["errors"]) == [field]
 
 
-def test_a_posted_claim_over_the_fact_text_limit_answers_400(api):
-    response = api.post("/api/v1/match/", {"text": "가" * 5001}, format="json")
+@pytest.mark.parametrize(("body", "field"), [
+    ({"text": "가" * 5001}, "text"),
+    ({"text": 38}, "text"),
+    ({"txt": "38명"}, "text"),
+])
+def test_a_bad_posted_claim_answers_400_naming_the_field(api, body, field):
+    response = api.post("/api/v1/match/", body, format="json")
     assert response.status_code == 400
-    assert list(response.json()["errors"]) == ["text"]
+    assert list(response.json()["errors"]) == [field]
+
+
+def test_control_characters_in_a_claim_are_read_as_spaces(api, desk):
+    response = api.get("/api/v1/match/", {"text": "E-7-S\x00비자로 들어온\x07전문가는 38명"})
+    assert response.status_code == 200
+    assert _ids(response)[0] == str(desk["experts"].public_id)
+    assert api.get("/api/v1/match/", {"text": "\x07"}).json() == {"results": []}
 
 
 def test_matching_reads_the_same_two_queries_for_one_result_or_many(

@@ -323,7 +323,7 @@ export interface paths {
         };
         /**
          * Facts similar to a fact
-         * @description The other facts closest to this one, its Korean and English texts matched as claims (each candidate by the closer of the two): a fact recorded twice, or a fact restated with other numbers. Each candidate has `similarity`, the cosine similarity of this fact and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised when the fact holds every number and code this fact states, lowered when it does not. `numbers_differ` is true when this fact states a number the fact does not hold: this fact may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language. Anonymous clients match published facts, editors every status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+         * @description The other facts closest to this one, its Korean and English texts matched as claims (each candidate by the closer of the two): a fact recorded twice, or a fact restated with other numbers. Each candidate has `similarity`, the cosine similarity of this fact and the candidate's closer text (multilingual sentence embeddings: Korean finds English and the reverse), and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate holds every number and code of this fact, lowered when it does not. `numbers_differ` is true when this fact has a number the candidate does not hold: the same statement with another number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less are left out, so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language. Anonymous clients match published facts, editors every status (as lists show them). Matching has its own rate limit (the `match` policy) besides the API's.
          */
         get: operations["facts_similar"];
         put?: never;
@@ -403,13 +403,13 @@ export interface paths {
         };
         /**
          * Match a claim
-         * @description Has the knowledge base recorded this claim? Any text in Korean or English (up to 1000 characters; POST longer ones). Each candidate has `similarity`, the cosine similarity of the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered when it does not. `numbers_differ` is true when the claim states a number the fact does not hold: the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language. Anonymous clients match published facts, editors every status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+         * @description Has the knowledge base recorded this claim? Any text in Korean or English (up to 1000 characters; POST longer ones). Each candidate has `similarity`, the cosine similarity of the claim and the candidate's closer text (multilingual sentence embeddings: Korean finds English and the reverse), and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate holds every number and code of the claim, lowered when it does not. `numbers_differ` is true when the claim has a number the candidate does not hold: the same statement with another number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less are left out, so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language. Anonymous clients match published facts, editors every status (as lists show them). Matching has its own rate limit (the `match` policy) besides the API's.
          */
         get: operations["match_text"];
         put?: never;
         /**
          * Match a long claim
-         * @description As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered when it does not. `numbers_differ` is true when the claim states a number the fact does not hold: the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language. Anonymous clients match published facts, editors every status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+         * @description As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of the claim and the candidate's closer text (multilingual sentence embeddings: Korean finds English and the reverse), and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate holds every number and code of the claim, lowered when it does not. `numbers_differ` is true when the claim has a number the candidate does not hold: the same statement with another number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less are left out, so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language. Anonymous clients match published facts, editors every status (as lists show them). Matching has its own rate limit (the `match` policy) besides the API's.
          */
         post: operations["match_long_text"];
         delete?: never;
@@ -984,6 +984,10 @@ export interface components {
         MatchPage: {
             results: components["schemas"]["Match"][];
         };
+        /**
+         * @description A claim POSTed. Other keys are ignored, as unknown query parameters are: the
+         *     request reads, it writes nothing a typo could lose.
+         */
         MatchTextRequest: {
             /** @default 5 */
             limit: number;
@@ -3897,7 +3901,7 @@ export interface operations {
                 lang?: components["parameters"]["lang"];
                 /** @description Candidates at most, 1 to 20. */
                 limit?: number;
-                /** @description The claim, in Korean or English. */
+                /** @description The claim, in Korean or English (not only spaces; control characters are read as spaces). */
                 text: string;
             };
             header?: {

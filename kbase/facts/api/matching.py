@@ -3,12 +3,14 @@ calls similar_response). The matching itself is kbase.facts.matching."""
 
 from __future__ import annotations
 
-from typing import cast
+import re
+from typing import Any, cast
 
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
     extend_schema,
+    extend_schema_field,
     extend_schema_view,
 )
 from rest_framework import generics, permissions, serializers
@@ -19,12 +21,12 @@ from rest_framework.throttling import BaseThrottle
 
 from kbase.core.api import KbaseViewSetMixin
 from kbase.core.docs import LANGUAGE_PARAMETERS, PROBLEM_RESPONSES
-from kbase.core.text import to_nfc, validate_no_control_characters
+from kbase.core.text import to_nfc
 from kbase.core.throttles import MatchRateThrottle
 
 from .. import matching
 from ..models import FACT_TEXT_MAX, Fact
-from .docs import E7S_FACT
+from .docs import E7S_FACT, QUERY_PATTERN
 from .serializers import FactSerializer
 
 # Each match also counts against the `match` rate.
@@ -39,17 +41,44 @@ class MatchLimitSerializer(serializers.Serializer):
     limit = serializers.IntegerField(min_value=1, max_value=matching.MAX_RESULTS, default=5)
 
 
+# Read as spaces: the text goes to the model and is never stored, and a claim pasted
+# from a document may hold anything (the Unicode BOM too, as search drops it).
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+
+
+class ClaimTextField(serializers.CharField):
+    """A claim: a string (not a number DRF would turn into one) of at most
+    `max_length` characters as sent, not only whitespace; control characters are
+    read as spaces."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        if self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
+        if not re.search(QUERY_PATTERN, data):  # as the schema says, as search reads it
+            self.fail("blank")
+        return to_nfc(_UNREADABLE.sub(" ", data)).strip()
+
+
+@extend_schema_field({"type": "string", "minLength": 1, "maxLength": FACT_TEXT_MAX,
+                     "pattern": QUERY_PATTERN})
+class LongClaimTextField(ClaimTextField):
+    """A claim in a request body (the schema says what the field accepts)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=FACT_TEXT_MAX, **kwargs)
+
+
 class MatchTextSerializer(MatchLimitSerializer):
-    text = serializers.CharField(max_length=FACT_TEXT_MAX,
-                                 validators=[validate_no_control_characters])
+    """A claim POSTed. Other keys are ignored, as unknown query parameters are: the
+    request reads, it writes nothing a typo could lose."""
 
-    def validate_text(self, value: str) -> str:
-        return to_nfc(value)
+    text = LongClaimTextField()
 
 
-class MatchQuerySerializer(MatchTextSerializer):
-    text = serializers.CharField(max_length=MAX_QUERY_TEXT,
-                                 validators=[validate_no_control_characters])
+class MatchQuerySerializer(MatchLimitSerializer):
+    text = ClaimTextField(max_length=MAX_QUERY_TEXT)
 
 
 class MatchSerializer(serializers.Serializer):
@@ -69,19 +98,23 @@ class MatchPageSerializer(serializers.Serializer):
 
 # --- OpenAPI (as kbase.facts.api.docs documents the other endpoints) ----------------
 
-_RANKING = (
-    "Each candidate has `similarity`, the cosine similarity of the claim and the fact's "
-    "closer text (multilingual sentence embeddings: a Korean claim finds an English fact "
-    "and the reverse), and `score`, that similarity moved by what the two say in numbers "
-    "and codes (E-7-S, COVID-19): raised when the fact holds every number and code the "
-    "claim states, lowered when it does not. `numbers_differ` is true when the claim "
-    "states a number the fact does not hold: the claim may restate the recorded fact "
-    "with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or `related` "
-    "(0.80 or more); facts scoring less are left out, so the list may be empty. Bands "
-    "and weights come from kbase's evaluation (docs/matching.md). Best first; each fact "
-    "in its whole representation, in the negotiated language. Anonymous clients match "
-    "published facts, editors every status (as lists show them). Matching has its own "
-    "rate limit (`match` policy) besides the API's.")
+def _ranking(claim: str) -> str:
+    """What every matching operation answers, said once; `claim` names what is matched."""
+    return (
+        f"Each candidate has `similarity`, the cosine similarity of {claim} and the "
+        "candidate's closer text (multilingual sentence embeddings: Korean finds English "
+        "and the reverse), and `score`, that similarity moved by numbers and codes (E-7-S, "
+        f"COVID-19): raised when the candidate holds every number and code of {claim}, "
+        f"lowered when it does not. `numbers_differ` is true when {claim} has a number the "
+        "candidate does not hold: the same statement with another number. `verdict` is "
+        f"`likely_same` (score {matching.LIKELY_SAME} or more) or `related` "
+        f"({matching.RELATED} or more); candidates scoring less are left out, so the list "
+        "may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). "
+        "Best first; each fact in its whole representation, in the negotiated language. "
+        "Anonymous clients match published facts, editors every status (as lists show "
+        "them). Matching has its own rate limit (the `match` policy) besides the API's.")
+
+
 _E7S_MATCH = {"results": [{
     "score": 0.9124, "similarity": 0.8974, "verdict": "likely_same", "numbers_differ": True,
     "matched_language": "ko", "fact": E7S_FACT}]}
@@ -92,11 +125,14 @@ _LIMIT = OpenApiParameter("limit", {"type": "integer", "minimum": 1,
 MATCH_GET = extend_schema(
     operation_id="match_text", summary="Match a claim",
     description="Has the knowledge base recorded this claim? Any text in Korean or English "
-                f"(up to {MAX_QUERY_TEXT} characters; POST longer ones). " + _RANKING,
+                f"(up to {MAX_QUERY_TEXT} characters; POST longer ones). "
+                + _ranking("the claim"),
     parameters=[
         OpenApiParameter("text", {"type": "string", "minLength": 1,
-                                  "maxLength": MAX_QUERY_TEXT, "pattern": r"\S"},
-                         required=True, description="The claim, in Korean or English."),
+                                  "maxLength": MAX_QUERY_TEXT, "pattern": QUERY_PATTERN},
+                         required=True, description="The claim, in Korean or English (not "
+                                                    "only spaces; control characters are "
+                                                    "read as spaces)."),
         _LIMIT, *LANGUAGE_PARAMETERS],
     responses={200: MatchPageSerializer, **PROBLEM_RESPONSES},
     examples=[OpenApiExample("E-7-S 비자로 들어온 전문가는 40명", response_only=True,
@@ -106,7 +142,7 @@ MATCH_POST = extend_schema(
     operation_id="match_long_text", summary="Match a long claim",
     description="As `GET /api/v1/match/`, for texts too long for a URL (up to "
                 f"{FACT_TEXT_MAX} characters; the model reads about the first 500 words). "
-                "It changes nothing. " + _RANKING,
+                "It changes nothing. " + _ranking("the claim"),
     parameters=LANGUAGE_PARAMETERS,
     request=MatchTextSerializer,
     responses={200: MatchPageSerializer, **PROBLEM_RESPONSES},
@@ -119,7 +155,7 @@ SIMILAR = extend_schema(
     description="The other facts closest to this one, its Korean and English texts "
                 "matched as claims (each candidate by the closer of the two): a fact "
                 "recorded twice, or a fact restated with other numbers. "
-                + _RANKING.replace("the claim", "this fact"),
+                + _ranking("this fact"),
     parameters=[_LIMIT, *LANGUAGE_PARAMETERS],
     responses={200: MatchPageSerializer, **PROBLEM_RESPONSES},
 )
@@ -142,7 +178,9 @@ class MatchView(KbaseViewSetMixin, generics.GenericAPIView):
     serializer_class = MatchPageSerializer
 
     def _answer(self, request: Request, text: str, limit: int) -> Response:
-        found = matching.match_claim(text=text, user=request.user, limit=limit)
+        # (Only control characters: nothing to read, nothing to match.)
+        found = matching.match_claim(text=text, user=request.user, limit=limit) if text \
+            else []
         return Response({"results": matching.match_results(
             found, user=request.user, language=self.served_language)})
 

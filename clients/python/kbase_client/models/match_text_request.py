@@ -13,10 +13,12 @@ T = TypeVar("T", bound="MatchTextRequest")
 
 @_attrs_define
 class MatchTextRequest:
-    """
-    Attributes:
-        text (str):
-        limit (int | Unset):  Default: 5.
+    """A claim POSTed. Other keys are ignored, as unknown query parameters are: the
+    request reads, it writes nothing a typo could lose.
+
+        Attributes:
+            text (str):
+            limit (int | Unset):  Default: 5.
     """
 
     text: str

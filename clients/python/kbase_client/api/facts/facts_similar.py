@@ -95,16 +95,16 @@ def sync_detailed(
 
      The other facts closest to this one, its Korean and English texts matched as claims (each candidate
     by the closer of the two): a fact recorded twice, or a fact restated with other numbers. Each
-    candidate has `similarity`, the cosine similarity of this fact and the fact's closer text
-    (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and
-    `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised
-    when the fact holds every number and code this fact states, lowered when it does not.
-    `numbers_differ` is true when this fact states a number the fact does not hold: this fact may
-    restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or
-    `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and
-    weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole
-    representation, in the negotiated language. Anonymous clients match published facts, editors every
-    status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+    candidate has `similarity`, the cosine similarity of this fact and the candidate's closer text
+    (multilingual sentence embeddings: Korean finds English and the reverse), and `score`, that
+    similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate holds every
+    number and code of this fact, lowered when it does not. `numbers_differ` is true when this fact has
+    a number the candidate does not hold: the same statement with another number. `verdict` is
+    `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less are left out,
+    so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best
+    first; each fact in its whole representation, in the negotiated language. Anonymous clients match
+    published facts, editors every status (as lists show them). Matching has its own rate limit (the
+    `match` policy) besides the API's.
 
     Args:
         id (str):
@@ -147,16 +147,16 @@ def sync(
 
      The other facts closest to this one, its Korean and English texts matched as claims (each candidate
     by the closer of the two): a fact recorded twice, or a fact restated with other numbers. Each
-    candidate has `similarity`, the cosine similarity of this fact and the fact's closer text
-    (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and
-    `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised
-    when the fact holds every number and code this fact states, lowered when it does not.
-    `numbers_differ` is true when this fact states a number the fact does not hold: this fact may
-    restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or
-    `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and
-    weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole
-    representation, in the negotiated language. Anonymous clients match published facts, editors every
-    status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+    candidate has `similarity`, the cosine similarity of this fact and the candidate's closer text
+    (multilingual sentence embeddings: Korean finds English and the reverse), and `score`, that
+    similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate holds every
+    number and code of this fact, lowered when it does not. `numbers_differ` is true when this fact has
+    a number the candidate does not hold: the same statement with another number. `verdict` is
+    `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less are left out,
+    so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best
+    first; each fact in its whole representation, in the negotiated language. Anonymous clients match
+    published facts, editors every status (as lists show them). Matching has its own rate limit (the
+    `match` policy) besides the API's.
 
     Args:
         id (str):
@@ -194,16 +194,16 @@ async def asyncio_detailed(
 
      The other facts closest to this one, its Korean and English texts matched as claims (each candidate
     by the closer of the two): a fact recorded twice, or a fact restated with other numbers. Each
-    candidate has `similarity`, the cosine similarity of this fact and the fact's closer text
-    (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and
-    `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised
-    when the fact holds every number and code this fact states, lowered when it does not.
-    `numbers_differ` is true when this fact states a number the fact does not hold: this fact may
-    restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or
-    `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and
-    weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole
-    representation, in the negotiated language. Anonymous clients match published facts, editors every
-    status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+    candidate has `similarity`, the cosine similarity of this fact and the candidate's closer text
+    (multilingual sentence embeddings: Korean finds English and the reverse), and `score`, that
+    similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate holds every
+    number and code of this fact, lowered when it does not. `numbers_differ` is true when this fact has
+    a number the candidate does not hold: the same statement with another number. `verdict` is
+    `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less are left out,
+    so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best
+    first; each fact in its whole representation, in the negotiated language. Anonymous clients match
+    published facts, editors every status (as lists show them). Matching has its own rate limit (the
+    `match` policy) besides the API's.
 
     Args:
         id (str):
@@ -244,16 +244,16 @@ async def asyncio(
 
      The other facts closest to this one, its Korean and English texts matched as claims (each candidate
     by the closer of the two): a fact recorded twice, or a fact restated with other numbers. Each
-    candidate has `similarity`, the cosine similarity of this fact and the fact's closer text
-    (multilingual sentence embeddings: a Korean claim finds an English fact and the reverse), and
-    `score`, that similarity moved by what the two say in numbers and codes (E-7-S, COVID-19): raised
-    when the fact holds every number and code this fact states, lowered when it does not.
-    `numbers_differ` is true when this fact states a number the fact does not hold: this fact may
-    restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or
-    `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and
-    weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole
-    representation, in the negotiated language. Anonymous clients match published facts, editors every
-    status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+    candidate has `similarity`, the cosine similarity of this fact and the candidate's closer text
+    (multilingual sentence embeddings: Korean finds English and the reverse), and `score`, that
+    similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate holds every
+    number and code of this fact, lowered when it does not. `numbers_differ` is true when this fact has
+    a number the candidate does not hold: the same statement with another number. `verdict` is
+    `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less are left out,
+    so the list may be empty. Bands and weights come from kbase's evaluation (docs/matching.md). Best
+    first; each fact in its whole representation, in the negotiated language. Anonymous clients match
+    published facts, editors every status (as lists show them). Matching has its own rate limit (the
+    `match` policy) besides the API's.
 
     Args:
         id (str):

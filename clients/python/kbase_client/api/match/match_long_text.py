@@ -93,22 +93,23 @@ def sync_detailed(
 
      As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about
     the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of
-    the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an
-    English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and
-    codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered
-    when it does not. `numbers_differ` is true when the claim states a number the fact does not hold:
-    the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88
-    or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty.
-    Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its
-    whole representation, in the negotiated language. Anonymous clients match published facts, editors
-    every status (as lists show them). Matching has its own rate limit (`match` policy) besides the
-    API's.
+    the claim and the candidate's closer text (multilingual sentence embeddings: Korean finds English
+    and the reverse), and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised
+    when the candidate holds every number and code of the claim, lowered when it does not.
+    `numbers_differ` is true when the claim has a number the candidate does not hold: the same statement
+    with another number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more);
+    candidates scoring less are left out, so the list may be empty. Bands and weights come from kbase's
+    evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated
+    language. Anonymous clients match published facts, editors every status (as lists show them).
+    Matching has its own rate limit (the `match` policy) besides the API's.
 
     Args:
         lang (LanguageEnum | Unset): * `ko` - Korean
             * `en` - English
         accept_language (str | Unset):
-        body (MatchTextRequest):
+        body (MatchTextRequest): A claim POSTed. Other keys are ignored, as unknown query
+            parameters are: the
+            request reads, it writes nothing a typo could lose.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,22 +143,23 @@ def sync(
 
      As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about
     the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of
-    the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an
-    English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and
-    codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered
-    when it does not. `numbers_differ` is true when the claim states a number the fact does not hold:
-    the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88
-    or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty.
-    Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its
-    whole representation, in the negotiated language. Anonymous clients match published facts, editors
-    every status (as lists show them). Matching has its own rate limit (`match` policy) besides the
-    API's.
+    the claim and the candidate's closer text (multilingual sentence embeddings: Korean finds English
+    and the reverse), and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised
+    when the candidate holds every number and code of the claim, lowered when it does not.
+    `numbers_differ` is true when the claim has a number the candidate does not hold: the same statement
+    with another number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more);
+    candidates scoring less are left out, so the list may be empty. Bands and weights come from kbase's
+    evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated
+    language. Anonymous clients match published facts, editors every status (as lists show them).
+    Matching has its own rate limit (the `match` policy) besides the API's.
 
     Args:
         lang (LanguageEnum | Unset): * `ko` - Korean
             * `en` - English
         accept_language (str | Unset):
-        body (MatchTextRequest):
+        body (MatchTextRequest): A claim POSTed. Other keys are ignored, as unknown query
+            parameters are: the
+            request reads, it writes nothing a typo could lose.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,22 +188,23 @@ async def asyncio_detailed(
 
      As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about
     the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of
-    the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an
-    English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and
-    codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered
-    when it does not. `numbers_differ` is true when the claim states a number the fact does not hold:
-    the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88
-    or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty.
-    Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its
-    whole representation, in the negotiated language. Anonymous clients match published facts, editors
-    every status (as lists show them). Matching has its own rate limit (`match` policy) besides the
-    API's.
+    the claim and the candidate's closer text (multilingual sentence embeddings: Korean finds English
+    and the reverse), and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised
+    when the candidate holds every number and code of the claim, lowered when it does not.
+    `numbers_differ` is true when the claim has a number the candidate does not hold: the same statement
+    with another number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more);
+    candidates scoring less are left out, so the list may be empty. Bands and weights come from kbase's
+    evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated
+    language. Anonymous clients match published facts, editors every status (as lists show them).
+    Matching has its own rate limit (the `match` policy) besides the API's.
 
     Args:
         lang (LanguageEnum | Unset): * `ko` - Korean
             * `en` - English
         accept_language (str | Unset):
-        body (MatchTextRequest):
+        body (MatchTextRequest): A claim POSTed. Other keys are ignored, as unknown query
+            parameters are: the
+            request reads, it writes nothing a typo could lose.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,22 +236,23 @@ async def asyncio(
 
      As `GET /api/v1/match/`, for texts too long for a URL (up to 5000 characters; the model reads about
     the first 500 words). It changes nothing. Each candidate has `similarity`, the cosine similarity of
-    the claim and the fact's closer text (multilingual sentence embeddings: a Korean claim finds an
-    English fact and the reverse), and `score`, that similarity moved by what the two say in numbers and
-    codes (E-7-S, COVID-19): raised when the fact holds every number and code the claim states, lowered
-    when it does not. `numbers_differ` is true when the claim states a number the fact does not hold:
-    the claim may restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88
-    or more) or `related` (0.80 or more); facts scoring less are left out, so the list may be empty.
-    Bands and weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its
-    whole representation, in the negotiated language. Anonymous clients match published facts, editors
-    every status (as lists show them). Matching has its own rate limit (`match` policy) besides the
-    API's.
+    the claim and the candidate's closer text (multilingual sentence embeddings: Korean finds English
+    and the reverse), and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised
+    when the candidate holds every number and code of the claim, lowered when it does not.
+    `numbers_differ` is true when the claim has a number the candidate does not hold: the same statement
+    with another number. `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more);
+    candidates scoring less are left out, so the list may be empty. Bands and weights come from kbase's
+    evaluation (docs/matching.md). Best first; each fact in its whole representation, in the negotiated
+    language. Anonymous clients match published facts, editors every status (as lists show them).
+    Matching has its own rate limit (the `match` policy) besides the API's.
 
     Args:
         lang (LanguageEnum | Unset): * `ko` - Korean
             * `en` - English
         accept_language (str | Unset):
-        body (MatchTextRequest):
+        body (MatchTextRequest): A claim POSTed. Other keys are ignored, as unknown query
+            parameters are: the
+            request reads, it writes nothing a typo could lose.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

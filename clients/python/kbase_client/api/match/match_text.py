@@ -94,15 +94,15 @@ def sync_detailed(
 
      Has the knowledge base recorded this claim? Any text in Korean or English (up to 1000 characters;
     POST longer ones). Each candidate has `similarity`, the cosine similarity of the claim and the
-    fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the
-    reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S,
-    COVID-19): raised when the fact holds every number and code the claim states, lowered when it does
-    not. `numbers_differ` is true when the claim states a number the fact does not hold: the claim may
-    restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or
-    `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and
-    weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole
-    representation, in the negotiated language. Anonymous clients match published facts, editors every
-    status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+    candidate's closer text (multilingual sentence embeddings: Korean finds English and the reverse),
+    and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate
+    holds every number and code of the claim, lowered when it does not. `numbers_differ` is true when
+    the claim has a number the candidate does not hold: the same statement with another number.
+    `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less
+    are left out, so the list may be empty. Bands and weights come from kbase's evaluation
+    (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language.
+    Anonymous clients match published facts, editors every status (as lists show them). Matching has its
+    own rate limit (the `match` policy) besides the API's.
 
     Args:
         lang (LanguageEnum | Unset): * `ko` - Korean
@@ -145,15 +145,15 @@ def sync(
 
      Has the knowledge base recorded this claim? Any text in Korean or English (up to 1000 characters;
     POST longer ones). Each candidate has `similarity`, the cosine similarity of the claim and the
-    fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the
-    reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S,
-    COVID-19): raised when the fact holds every number and code the claim states, lowered when it does
-    not. `numbers_differ` is true when the claim states a number the fact does not hold: the claim may
-    restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or
-    `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and
-    weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole
-    representation, in the negotiated language. Anonymous clients match published facts, editors every
-    status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+    candidate's closer text (multilingual sentence embeddings: Korean finds English and the reverse),
+    and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate
+    holds every number and code of the claim, lowered when it does not. `numbers_differ` is true when
+    the claim has a number the candidate does not hold: the same statement with another number.
+    `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less
+    are left out, so the list may be empty. Bands and weights come from kbase's evaluation
+    (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language.
+    Anonymous clients match published facts, editors every status (as lists show them). Matching has its
+    own rate limit (the `match` policy) besides the API's.
 
     Args:
         lang (LanguageEnum | Unset): * `ko` - Korean
@@ -191,15 +191,15 @@ async def asyncio_detailed(
 
      Has the knowledge base recorded this claim? Any text in Korean or English (up to 1000 characters;
     POST longer ones). Each candidate has `similarity`, the cosine similarity of the claim and the
-    fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the
-    reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S,
-    COVID-19): raised when the fact holds every number and code the claim states, lowered when it does
-    not. `numbers_differ` is true when the claim states a number the fact does not hold: the claim may
-    restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or
-    `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and
-    weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole
-    representation, in the negotiated language. Anonymous clients match published facts, editors every
-    status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+    candidate's closer text (multilingual sentence embeddings: Korean finds English and the reverse),
+    and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate
+    holds every number and code of the claim, lowered when it does not. `numbers_differ` is true when
+    the claim has a number the candidate does not hold: the same statement with another number.
+    `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less
+    are left out, so the list may be empty. Bands and weights come from kbase's evaluation
+    (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language.
+    Anonymous clients match published facts, editors every status (as lists show them). Matching has its
+    own rate limit (the `match` policy) besides the API's.
 
     Args:
         lang (LanguageEnum | Unset): * `ko` - Korean
@@ -240,15 +240,15 @@ async def asyncio(
 
      Has the knowledge base recorded this claim? Any text in Korean or English (up to 1000 characters;
     POST longer ones). Each candidate has `similarity`, the cosine similarity of the claim and the
-    fact's closer text (multilingual sentence embeddings: a Korean claim finds an English fact and the
-    reverse), and `score`, that similarity moved by what the two say in numbers and codes (E-7-S,
-    COVID-19): raised when the fact holds every number and code the claim states, lowered when it does
-    not. `numbers_differ` is true when the claim states a number the fact does not hold: the claim may
-    restate the recorded fact with a wrong number. `verdict` is `likely_same` (score 0.88 or more) or
-    `related` (0.80 or more); facts scoring less are left out, so the list may be empty. Bands and
-    weights come from kbase's evaluation (docs/matching.md). Best first; each fact in its whole
-    representation, in the negotiated language. Anonymous clients match published facts, editors every
-    status (as lists show them). Matching has its own rate limit (`match` policy) besides the API's.
+    candidate's closer text (multilingual sentence embeddings: Korean finds English and the reverse),
+    and `score`, that similarity moved by numbers and codes (E-7-S, COVID-19): raised when the candidate
+    holds every number and code of the claim, lowered when it does not. `numbers_differ` is true when
+    the claim has a number the candidate does not hold: the same statement with another number.
+    `verdict` is `likely_same` (score 0.88 or more) or `related` (0.8 or more); candidates scoring less
+    are left out, so the list may be empty. Bands and weights come from kbase's evaluation
+    (docs/matching.md). Best first; each fact in its whole representation, in the negotiated language.
+    Anonymous clients match published facts, editors every status (as lists show them). Matching has its
+    own rate limit (the `match` policy) besides the API's.
 
     Args:
         lang (LanguageEnum | Unset): * `ko` - Korean
