@@ -28,7 +28,7 @@ from kbase.core.embeddings import embedder
 
 from .models import Fact, FactEmbedding
 from .numbers import codes_in, numbers_in
-from .selectors import can_see_unpublished, fact_api_json_list, visible_facts
+from .selectors import can_see_unpublished, fact_rows, visible_facts
 
 LANGUAGES = ("ko", "en")
 CANDIDATES = 40  # nearest texts read before re-ranking (two per fact at most)
@@ -176,7 +176,7 @@ def match_results(matches: Sequence[Match], *, user, language: str) -> list[dict
     `language` (as lists serve it, built by PostgreSQL), in one query."""
     if not matches:
         return []
-    facts = dict(fact_api_json_list(user=user, language=language)
+    facts = dict(fact_rows(user=user, language=language)
                  .filter(pk__in=[m.fact_id for m in matches]).values_list("id", "json"))
     return [{"score": m.score, "similarity": m.similarity, "verdict": m.verdict,
              "numbers_differ": m.numbers_differ, "matched_language": m.matched_language,
