@@ -120,6 +120,19 @@ def test_a_facts_history_lists_its_changes_and_its_citations(reader):
     assert [c["why"] for c in history if c["object"]["type"] == "fact"][-1] == "checked"
 
 
+@pytest.mark.django_db(transaction=True)  # citations shown from the transaction after
+def test_a_facts_history_costs_the_same_queries_for_one_or_many_changes(
+        api, django_assert_num_queries):
+    fact = publish("with history")
+    for citations in (1, 6):
+        while len(fact.citations.all()) <= citations:
+            services.citation_create(fact=fact, source=SourceFactory(), quote="later")
+        # The fact, its changes and the facts they name: not its representation.
+        with django_assert_num_queries(3):
+            history = api.get(f"/api/v1/facts/{fact.public_id}/history/").json()
+        assert [c["object"]["type"] for c in history].count("citation") == citations
+
+
 # The feed as a public representation: public ids, public fields, nothing a
 # reader of the published facts could not see.
 
