@@ -336,7 +336,10 @@ class KbaseViewSetMixin(_ViewBase):
             response["Content-Language"] = language
         for header, value in ratelimit_headers(request._request).items():
             response[header] = value
-        patch_vary_headers(response, ["Accept-Language"])
+        # What a client is shown depends on its session whether or not this request
+        # carried one (kbase.core.authentication.SessionAuthentication reads none
+        # without a cookie, so Django's sessions do not say so then).
+        patch_vary_headers(response, ["Accept-Language", "Cookie"])
         return response
 
     def respond_with_etag(self, request: Request, data: dict | Fragment, version_tag: str, *,

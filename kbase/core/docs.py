@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -47,6 +48,13 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
              "description": f"`Token <key>`. {description}"},
             {"type": "http", "scheme": "bearer", "description": description},
         ]
+
+
+
+class KbaseSessionScheme(SessionScheme):
+    """kbase's session authentication is DRF's (drf-spectacular matches the class itself)."""
+
+    target_class = "kbase.core.authentication.SessionAuthentication"
 
 
 class KbaseAutoSchema(AutoSchema):

@@ -205,7 +205,7 @@ CORS_PREFLIGHT_MAX_AGE = 86400
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "kbase.core.authentication.ApiTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "kbase.core.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "kbase.core.permissions.ModelPermissionsOrAnonReadOnly",

@@ -6,13 +6,15 @@ import sys
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from kbase.core.throttles import AccountRateThrottle, AnonymousRateThrottle
 from kbase.facts.models import Fact
-from tests.factories import FactFactory
+from tests.factories import FactFactory, UserFactory
 from tests.helpers import PROJECT_DIR
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +77,27 @@ def test_signed_in_clients_are_throttled_by_account(reader, monkeypatch,
     monkeypatch.setattr(AccountRateThrottle, "THROTTLE_RATES", {"user": "2/minute"})
     statuses = [reader.get("/api/v1/topics/").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+
+# Session authentication is asked only when the request carries a session cookie
+# (kbase.core.authentication.SessionAuthentication).
+
+def test_a_client_signed_in_by_session_reads_drafts_that_an_anonymous_one_cannot(db):
+    draft = f"/api/v1/facts/{FactFactory(status=Fact.Status.DRAFT).public_id}/"
+    browser = Client()
+    assert browser.get(draft).status_code == 404
+    browser.force_login(UserFactory(username="chief", is_superuser=True))
+    assert browser.get(draft).status_code == 200
+
+
+def test_a_session_write_with_its_csrf_token_is_accepted(db):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(UserFactory(username="chief", is_superuser=True))
+    browser.cookies[settings.CSRF_COOKIE_NAME] = "k" * 32
+    response = browser.post("/api/v1/facts/", {"text_en": "Only 38 experts reside here."},
+                            content_type="application/json", HTTP_X_CSRFTOKEN="k" * 32)
+    assert response.status_code == 201
 
 
 def test_allowed_frontend_origins_get_cors_headers(api, settings):
@@ -219,3 +242,10 @@ def test_publisher_filters_take_slugs_and_the_schema_says_so(api, path):
     pattern = publisher["schema"]["items"]["pattern"]
     assert re.fullmatch(pattern.strip("^$"), "kbs-news_2")
     assert not re.fullmatch(pattern.strip("^$"), "{'\x01'")
+
+
+def test_an_anonymous_read_varies_on_the_session_cookie_it_did_not_send(api):
+    response = api.get(f"/api/v1/facts/{FactFactory().public_id}/")
+    assert response.status_code == 200
+    assert {"Accept", "Accept-Language", "Cookie"} <= {
+        name.strip() for name in response["Vary"].split(",")}
