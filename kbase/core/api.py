@@ -36,13 +36,23 @@ _ACCEPT_LANGUAGE_ITEM = re.compile(
     r"^\s*([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*$")
 
 
+# The language kbase.core.middleware.LocaleMiddleware chose for an API request, as
+# language_of() answers it, kept on the Django request.
+API_LANGUAGE_ATTRIBUTE = "kbase_api_language"
+
+
 def negotiate_language(request: Request) -> str:
-    """`?lang=` wins; then the best supported Accept-Language; then English."""
+    """`?lang=` wins; then the best supported Accept-Language; then English. The
+    locale middleware has chosen it already (the API's errors speak it): an
+    unsupported `?lang=`, which it passed over, is refused here."""
     requested = request.query_params.get("lang")
     if requested is not None and requested not in SUPPORTED_LANGUAGES:
         raise exceptions.ValidationError(
             {"lang": [_("Unsupported language '%(lang)s'; use 'ko' or 'en'.")
                       % {"lang": requested[:20]}]})
+    chosen = getattr(request._request, API_LANGUAGE_ATTRIBUTE, None)
+    if chosen is not None:
+        return chosen
     return language_of(requested=requested,
                        accept_language=request.headers.get("Accept-Language", ""))
 

@@ -7,13 +7,14 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from . import routing
-from .api import SUPPORTED_LANGUAGES, language_of
+from .api import API_LANGUAGE_ATTRIBUTE, SUPPORTED_LANGUAGES, language_of
 from .errors import problem_response, wants_problem
 
 logger = logging.getLogger(__name__)
@@ -31,13 +32,25 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if wants_problem(request):
             language = language_of(requested=requested,
                                    accept_language=request.headers.get("Accept-Language", ""))
+            setattr(request, API_LANGUAGE_ATTRIBUTE, language)  # the API's views answer in it
         elif requested in SUPPORTED_LANGUAGES:
             language = requested
         else:
             super().process_request(request)
             return
         translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
+        request.LANGUAGE_CODE = language  # one of LANGUAGES: what get_language() answers
+
+    def process_response(self, request: HttpRequest,
+                         response: HttpResponseBase) -> HttpResponseBase:
+        if not wants_problem(request):
+            return super().process_response(request, response)
+        # The API's addresses carry no language (no i18n_patterns): of Django's
+        # response handling only its headers apply, and a view may have set them.
+        patch_vary_headers(response, ("Accept-Language",))
+        if "Content-Language" not in response:
+            response["Content-Language"] = translation.get_language()
+        return response
 
 
 class RequestGuardMiddleware:

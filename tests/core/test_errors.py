@@ -39,6 +39,13 @@ def test_accept_language_ko_gives_a_korean_title_and_detail(client):
         "찾을 수 없음", "/api/v1/no-such-thing/에는 아무것도 없습니다.")
 
 
+
+def test_a_problem_no_view_wrote_says_its_language_and_varies_on_it(client):
+    response = client.get("/api/v1/no-such-thing/", HTTP_ACCEPT_LANGUAGE="ko")
+    assert response.status_code == 404
+    assert response["Content-Language"] == "ko"
+    assert "Accept-Language" in response["Vary"]
+
 def test_lang_en_gives_an_english_problem_to_a_korean_browser(client):
     client.cookies["django_language"] = "ko"
     response = client.get("/api/v1/no-such-thing/?lang=en", HTTP_ACCEPT_LANGUAGE="ko")
