@@ -356,7 +356,7 @@ class KbaseViewSetMixin(_ViewBase):
                           status: int = 200) -> Response:
         """A strong ETag for this exact representation; 304 when the client has it."""
         etag = representation_etag(request, version_tag)
-        if status == 200 and etag in parse_etags(request.headers.get("If-None-Match", "")):
+        if status == 200 and none_match_fails(request.headers.get("If-None-Match", ""), etag):
             return Response(status=304, headers={"ETag": etag})
         return Response(data, status=status, headers={"ETag": etag})
 
@@ -407,6 +407,13 @@ def parse_fields(raw: str | None) -> set[str] | None:
 
 def parse_etags(header: str) -> list[str]:
     return [tag.strip() for tag in header.split(",") if tag.strip()]
+
+
+def none_match_fails(header: str, etag: str) -> bool:
+    """Whether If-None-Match names the current representation (tagged `etag`): `*`,
+    or its tag compared weakly, as RFC 9110 asks (a proxy that compresses a response
+    sends its ETag on weakened, W/"...", and its clients send that back)."""
+    return any(tag == "*" or tag.removeprefix("W/") == etag for tag in parse_etags(header))
 
 
 def expected_version_from_if_match(request: Request) -> int | None:

@@ -290,6 +290,25 @@ def test_the_detail_carries_a_strong_etag_and_answers_304(api):
     assert again.content == b""
 
 
+@pytest.mark.parametrize("sent", ["W/{etag}", "{etag}, W/\"9.0000000000\"", "*"])
+def test_if_none_match_compares_weakly_and_takes_a_star(api, sent):
+    fact = FactFactory()
+    etag = api.get(detail(fact))["ETag"]
+    again = api.get(detail(fact), HTTP_IF_NONE_MATCH=sent.format(etag=etag))
+    assert again.status_code == 304
+    assert again["ETag"] == etag
+
+
+def test_an_etag_of_another_version_is_answered_in_full(api):
+    fact = FactFactory()
+    etag = api.get(detail(fact))["ETag"]
+    version, variant = etag.strip('"').split(".")
+    stale = f'"{int(version) - 1}.{variant}", W/"{int(version) + 1}.{variant}"'
+    response = api.get(detail(fact), HTTP_IF_NONE_MATCH=stale)
+    assert response.status_code == 200
+    assert response.json()["id"] == str(fact.public_id)
+
+
 def test_the_etag_differs_between_languages(api):
     fact = FactFactory()
     assert api.get(detail(fact), {"lang": "ko"})["ETag"] != api.get(detail(fact))["ETag"]
