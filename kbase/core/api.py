@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from orjson import Fragment
 from rest_framework import exceptions, filters, generics, pagination, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,8 +25,6 @@ from kbase.core.serializers import SLUG_PATTERN
 from kbase.core.throttles import ratelimit_headers
 
 if TYPE_CHECKING:
-    from orjson import Fragment
-
     from kbase.core.prepared import StatementPages
 
 SUPPORTED_LANGUAGES = ("ko", "en")
@@ -352,13 +351,15 @@ class KbaseViewSetMixin(_ViewBase):
         patch_vary_headers(response, ["Accept-Language", "Cookie"])
         return response
 
-    def respond_with_etag(self, request: Request, data: dict | Fragment, version_tag: str, *,
+    def respond_with_etag(self, request: Request, json_text: str, version_tag: str, *,
                           status: int = 200) -> Response:
-        """A strong ETag for this exact representation; 304 when the client has it."""
-        etag = representation_etag(request, version_tag)
+        """A representation PostgreSQL built (its JSON text), served as it is, with a
+        strong ETag for its exact bytes; 304 when the client has it."""
+        content = json_text.encode()  # once: for the digest, and embedded as it is
+        etag = representation_etag(version_tag, content)
         if status == 200 and none_match_fails(request.headers.get("If-None-Match", ""), etag):
             return Response(status=304, headers={"ETag": etag})
-        return Response(data, status=status, headers={"ETag": etag})
+        return Response(Fragment(content), status=status, headers={"ETag": etag})
 
 
 class BuiltRowRetrieveMixin(_ViewBase):
@@ -390,13 +391,12 @@ class KbaseSlugReadOnlyViewSet(KbaseReadOnlyViewSet):
     filter_backends: list = []
 
 
-def representation_etag(request: Request, version_tag: str) -> str:
-    """`"<version>.<variant>"`: the variant covers everything that changes the bytes
-    of one version's representation (language, fields, brief)."""
-    variant = hashlib.sha256(
-        f"{negotiated_language(request)}|{request.query_params.get('fields', '')}|"
-        f"{request.query_params.get('brief', '')}".encode()).hexdigest()[:10]
-    return f'"{version_tag}.{variant}"'
+def representation_etag(version_tag: str, content: bytes) -> str:
+    """`"<version>.<digest>"`: the version for If-Match, and a digest of the
+    representation's bytes. The bytes hold what varies between representations of
+    one version (language, fields, brief) and what the version does not count: the
+    cited sources' titles, their publishers', the topics' and entities' names."""
+    return f'"{version_tag}.{hashlib.sha256(content).hexdigest()[:10]}"'
 
 
 def parse_fields(raw: str | None) -> set[str] | None:

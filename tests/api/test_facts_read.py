@@ -16,6 +16,7 @@ from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact, Topic
 from kbase.facts.representation_sql import Part, fact_keys
 from kbase.facts.services import discrepancy_create
+from kbase.sources.services import source_update
 from tests.factories import (
     CitationFactory,
     FactFactory,
@@ -307,6 +308,19 @@ def test_an_etag_of_another_version_is_answered_in_full(api):
     response = api.get(detail(fact), HTTP_IF_NONE_MATCH=stale)
     assert response.status_code == 200
     assert response.json()["id"] == str(fact.public_id)
+
+
+@pytest.mark.parametrize("query", [{}, {"fields": "id,citations"}])
+def test_renaming_a_cited_source_changes_the_facts_etag(api, query):
+    # The fact's version counts writes to the fact and its citations, not to what
+    # they cite: a 304 here would leave the client with the old title.
+    citation = CitationFactory(fact=FactFactory())
+    etag = api.get(detail(citation.fact), query)["ETag"]
+    source_update(source=citation.source, title_ko="새 제목", title_en="A new title")
+    response = api.get(detail(citation.fact), query, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response.json()["citations"][0]["source"]["title"] in {"새 제목", "A new title"}
+    assert response["ETag"] != etag
 
 
 def test_the_etag_differs_between_languages(api):

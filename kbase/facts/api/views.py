@@ -155,7 +155,7 @@ class FactViewSet(KbaseModelViewSet):
 
     def _represent(self, fact: Fact, *, status_code: int = 200) -> Response:
         row = selectors.fact_written(pk=fact.pk, language=self.served_language)
-        response = self.respond_with_etag(self.request, Fragment(row["json"]),
+        response = self.respond_with_etag(self.request, row["json"],
                                           str(row["version"]), status=status_code)
         if status_code == status.HTTP_201_CREATED:
             response["Location"] = fact_path(row["public_id"])
@@ -171,7 +171,7 @@ class FactViewSet(KbaseModelViewSet):
             self.check_object_permissions(request, page)
         else:
             page = self.get_object()
-        return self.respond_with_etag(request, Fragment(page["json"]), str(page["version"]))
+        return self.respond_with_etag(request, page["json"], str(page["version"]))
 
     def create(self, request: Request, *args, **kwargs) -> Response:
         serializer = FactWriteSerializer(data=request.data, context=self.get_serializer_context())

@@ -50,7 +50,7 @@ class SourceViewSet(KbaseModelViewSet):
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         row = self.get_object()
-        return self.respond_with_etag(request, Fragment(row["json"]),
+        return self.respond_with_etag(request, row["json"],
                                       str(int(row["updated_at"].timestamp() * 1_000_000)))
 
     def _represent(self, source: Source) -> Fragment:
