@@ -6,24 +6,27 @@ from __future__ import annotations
 import json
 from functools import wraps
 
+from django import forms
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from kbase.core.models import Language
 from kbase.core.representation import pick_language
 from kbase.core.search import QueryError, parse_query
-from kbase.core.throttles import PageRateThrottle
+from kbase.core.text import to_nfc, validate_no_control_characters
+from kbase.core.throttles import ClientRateThrottle, MatchRateThrottle, PageRateThrottle
 from kbase.sources import selectors as source_selectors
 from kbase.sources.models import Publisher
 from kbase.sources.normalize import InvalidURL
 
-from . import search, selectors
+from . import matching, search, selectors
+from .api.matching import MAX_QUERY_TEXT
 from .exports import fact_jsonld
 from .filtersets import FactFilterSet
 from .models import Topic
@@ -51,20 +54,58 @@ def with_throttle(view):
     (and Retry-After says it to machines); the view and its queries do not run."""
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        throttle = PageRateThrottle()
-        if throttle.allow_request(request, view=None):
+        seconds = _wait_past_rate(PageRateThrottle(), request)
+        if seconds is None:
             return view(request, *args, **kwargs)
-        seconds = throttle.wait()
-        message = ngettext("Too many searches; try again in %(seconds)d second.",
-                           "Too many searches; try again in %(seconds)d seconds.",
-                           seconds) % {"seconds": seconds}
-        response = render(request, "kbase/home.html", {
-            "topics": [], "publishers": [], "params": request.GET, "errors": [message],
-            "language": _language(request)}, status=429)
-        response["Retry-After"] = str(seconds)
-        return response
+        return _too_many(request, seconds, ngettext(
+            "Too many searches; try again in %(seconds)d second.",
+            "Too many searches; try again in %(seconds)d seconds.", seconds))
 
     return wrapped
+
+
+def _wait_past_rate(throttle: ClientRateThrottle, request) -> int | None:
+    """Seconds to wait if `request` is past the throttle's rate, else None (it is
+    counted). kbase's throttles read only the user and the address, which a Django
+    request has as a DRF one does."""
+    return None if throttle.allow_request(request, view=None) else throttle.wait()
+
+
+def _too_many(request: HttpRequest, seconds: int, message: str) -> HttpResponse:
+    response = render(request, "kbase/home.html", {
+        "topics": [], "publishers": [], "params": request.GET,
+        "claim_form": ClaimForm.of(request), "errors": [message % {"seconds": seconds}],
+        "language": _language(request)}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+class ClaimForm(forms.Form):
+    """The "check a claim" box: one claim in Korean or English, as long as the API
+    takes one in a URL (GET /api/v1/match/)."""
+
+    claim = forms.CharField(
+        label=gettext_lazy("Check a claim: has it been recorded?"),
+        max_length=MAX_QUERY_TEXT, validators=[validate_no_control_characters],
+        widget=forms.TextInput(attrs={
+            "type": "search", "id": "claim",
+            "placeholder": gettext_lazy("A sentence in Korean or English, e.g. How many "
+                                        "engineers does China graduate each year?")}),
+        error_messages={
+            "required": gettext_lazy("Write the claim to check: a sentence in Korean or "
+                                     "English."),
+            "max_length": gettext_lazy("A claim to check has at most %(limit_value)d "
+                                       "characters (this one has %(show_value)d): check "
+                                       "one sentence at a time."),
+        })
+
+    @classmethod
+    def of(cls, request: HttpRequest) -> ClaimForm:
+        # Bound only when a claim was sent: a bound form without one shows its error.
+        return cls(request.GET if "claim" in request.GET else None)
+
+    def clean_claim(self) -> str:
+        return to_nfc(self.cleaned_data["claim"])
 
 
 # What a <script> element's text must not hold raw: "</script>" or "<!--" would end
@@ -86,6 +127,12 @@ def _edition(source, language: str) -> dict:
     brief: dict = source.brief.brief_ko if language == "ko" else source.brief.brief_en
     return {**brief, "language_name": Language(source.language).label,
             "published_on": source.published_on, "precision": source.published_precision}
+
+
+def _citations(fact, language: str) -> list[dict]:
+    """A fact's citations (prefetched) with their editions, as the pages show them."""
+    return [{"citation": citation, "edition": _edition(citation.source, language)}
+            for citation in fact.citations.all()]
 
 
 def _language(request: HttpRequest) -> str:
@@ -110,8 +157,12 @@ def home(request: HttpRequest) -> HttpResponse:
     params = request.GET
     context: dict = {"topics": Topic.objects.order_by("slug"),
                      "publishers": Publisher.objects.order_by("slug"),
-                     "params": params, "errors": [], "language": language}
+                     "params": params, "claim_form": ClaimForm.of(request), "errors": [],
+                     "language": language}
     status = 200
+
+    if context["claim_form"].is_bound:
+        return _check_claim(request, context)
 
     url = params.get("url", "").strip()
     if url:
@@ -156,6 +207,28 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "kbase/home.html", context, status=status)
 
 
+def _check_claim(request: HttpRequest, context: dict) -> HttpResponse:
+    """The facts that may record the claim in the box, best first, each with its
+    citations. A check also counts against the `match` rate, as the API's does:
+    embedding the claim costs a worker tens of milliseconds."""
+    seconds = _wait_past_rate(MatchRateThrottle(), request)
+    if seconds is not None:
+        return _too_many(request, seconds, ngettext(
+            "Too many claims checked; try again in %(seconds)d second.",
+            "Too many claims checked; try again in %(seconds)d seconds.", seconds))
+    form, language = context["claim_form"], context["language"]
+    if not form.is_valid():
+        context["errors"] += form.errors["claim"]
+        return render(request, "kbase/home.html", context, status=400)
+    found = matching.match_claim(text=form.cleaned_data["claim"], user=request.user)
+    facts = selectors.fact_list(user=request.user).in_bulk([m.fact_id for m in found])
+    context["claim_checked"] = True
+    context["matches"] = [{"match": match, "card": _card(facts[match.fact_id], language),
+                           "citations": _citations(facts[match.fact_id], language)}
+                          for match in found if match.fact_id in facts]
+    return render(request, "kbase/home.html", context)
+
+
 @with_csp
 def fact_page(request: HttpRequest, public_id) -> HttpResponse:
     language = _language(request)
@@ -169,8 +242,7 @@ def fact_page(request: HttpRequest, public_id) -> HttpResponse:
     path = reverse("fact-page", args=[fact.public_id])
     return render(request, "kbase/fact.html", {
         "fact": fact, "card": _card(fact, language), "language": language,
-        "citations": [{"citation": citation, "edition": _edition(citation.source, language)}
-                      for citation in fact.citations.all()],
+        "citations": _citations(fact, language),
         "discrepancies": [
             {"discrepancy": discrepancy,
              "statements": [{"statement": statement,

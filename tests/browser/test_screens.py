@@ -39,6 +39,13 @@ def test_the_public_pages(browser, live_server, seeded, screenshot, language):
     page.wait_for_selector("ol.results li a")
     screenshot(page, "search")
     assert fits_the_window(page)
+    # A claim checked in the other language finds the fact and its citations.
+    page.fill("#claim", "How many engineers does China graduate each year?"
+              if language == "ko" else "E-7-S 비자로 들어온 전문가는 40명")
+    page.click("form.claim button")
+    page.wait_for_selector(".matches li.match .citations blockquote")
+    screenshot(page, "claim")
+    assert fits_the_window(page)
     page.goto(f"{live_server.url}/facts/{seed_public_id('liang-wenfeng-hometown')}/"
               f"?lang={language}")
     screenshot(page, "fact")
