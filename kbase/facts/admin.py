@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +29,7 @@ from kbase.core.admin import EditSummaryAdminMixin, HistoryAdminMixin
 from kbase.core.exceptions import ServiceError
 from kbase.core.search import QueryError, parse_query, search_condition
 
-from . import services
+from . import matching, selectors, services
 from .models import (
     Citation,
     Discrepancy,
@@ -41,6 +43,8 @@ from .numbers import check_numbers
 from .resources import FactResource
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from django_stubs_ext import WithAnnotations
 
     from .models import StaleLanguages
@@ -103,6 +107,15 @@ def conflict_message(fact: Fact, loaded: int, current: int) -> str:
         "%(fields)s. Reload the page, then apply your change again."
     ) % {"loaded": loaded, "current": current, "who": ", ".join(changes) or "?",
          "fields": "; ".join(fields) or gettext("citations or status")}
+
+
+def similar_facts_html(matches: Sequence[matching.Match], *, user) -> SafeString:
+    """Facts that claim matching found, each linked to its change page, with how
+    close it is."""
+    facts = selectors.fact_visible(user=user).in_bulk([match.fact_id for match in matches])
+    return render_to_string("admin/facts/fact/similar_facts.html", {"similar": [
+        {"match": match, "fact": facts[match.fact_id]} for match in matches
+        if match.fact_id in facts]})
 
 
 class CitationInline(admin.StackedInline):
@@ -238,6 +251,14 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return (super().get_queryset(request).select_related("superseded_by")
                 .with_stale_languages())
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="",
+                           obj=None):
+        if obj is not None and obj.pk:
+            # The facts closest to this one, as its texts read on the page.
+            context["similar_facts"] = similar_facts_html(
+                matching.similar_facts(fact=obj, user=request.user), user=request.user)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- List columns ---
 

@@ -5,7 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from kbase.core.embeddings import embedder
 from kbase.facts import services
+from kbase.facts.embeddings import embeddings_write
 from kbase.facts.models import Fact
 from kbase.sources import services as source_services
 from tests.factories import CitationFactory, FactFactory, PublisherFactory
@@ -151,3 +153,40 @@ def test_an_editor_without_publish_rights_cannot_run_the_publish_action(
     assert "No action selected." in response.content.decode()
     fact.refresh_from_db()
     assert fact.status == Fact.Status.REVIEW
+
+
+# --- Claim matching in the admin ---------------------------------------------------
+
+EXPERTS_KO = "중앙일보 취재 결과 첨단 전문인력비자(E-7-S)로 국내에 체류 중인 전문가는 38명뿐이다."
+EXPERTS_EN = ("Only 38 experts are currently residing in Korea under the E-7-S advanced "
+              "talent visa, according to a JoongAng Ilbo investigation.")
+
+
+@pytest.fixture
+def editor_in_admin(client, editor):
+    """The editor role's user, signed in to the admin."""
+    editor.user.is_staff = True
+    editor.user.save(update_fields=["is_staff"])
+    client.force_login(editor.user)
+    return client
+
+
+@pytest.fixture
+def recorded():
+    """A recorded fact (a draft: editors compare against every status), embedded as
+    its commit would."""
+    fact = FactFactory(text_ko=EXPERTS_KO, text_en=EXPERTS_EN, status=Fact.Status.DRAFT)
+    embeddings_write([(fact.pk, "ko", fact.text_ko), (fact.pk, "en", fact.text_en)],
+                     model=embedder())
+    return fact
+
+
+def test_the_change_form_lists_the_facts_nearest_to_it_in_either_language(
+        editor_in_admin, recorded):
+    english_only = FactFactory(text_en="Only 38 experts reside in Korea under the E-7-S visa.",
+                               text_ko="", text_ko_origin="")
+    page = editor_in_admin.get(f"{FACTS}{english_only.pk}/change/").content.decode()
+    section = page.split('class="module aligned kbase-similar-facts"')[1]
+    assert f'href="{FACTS}{recorded.pk}/change/"' in section.split("</li>")[0]
+    assert "likely the same fact" in section.split("</li>")[0]
+    assert f'{FACTS}{english_only.pk}/change/"' not in section
