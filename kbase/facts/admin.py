@@ -60,6 +60,13 @@ class FactForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"size": 80}))
     # The version the editor loaded; a save based on an older one is refused.
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Shown (as a checkbox) once the texts read like a recorded fact: see clean().
+    save_anyway = forms.BooleanField(
+        label=_("Save anyway"), required=False, widget=forms.HiddenInput,
+        help_text=_("Tick this once you have checked that none of the facts above records "
+                    "the same thing, then save again."))
+    # Who is saving (FactAdmin.get_form): their facts are the ones compared.
+    editor = None
 
     class Meta:
         model = Fact
@@ -82,7 +89,28 @@ class FactForm(forms.ModelForm):
                 "version", flat=True).first()
             if current is not None and current != loaded:
                 raise ValidationError(conflict_message(self.instance, loaded, current))
+        if not self.errors and not cleaned.get("save_anyway"):
+            self._hold_likely_duplicate(cleaned)
         return cleaned
+
+    def _hold_likely_duplicate(self, cleaned: dict) -> None:
+        """New texts that read like a recorded fact (matching's `likely_same`) are not
+        kept until the editor has seen that fact and ticks “Save anyway”."""
+        texts = ("text_ko", "text_en")
+        if self.instance.pk and not set(texts) & set(self.changed_data):
+            return
+        as_written = Fact(pk=self.instance.pk, **{text: cleaned.get(text) or ""
+                                                  for text in texts})
+        likely = [match for match in matching.similar_facts(fact=as_written, user=self.editor)
+                  if match.verdict == matching.Verdict.LIKELY_SAME]
+        if not likely:
+            return
+        self.fields["save_anyway"].widget = forms.CheckboxInput()
+        self.add_error("save_anyway", ValidationError(format_html(
+            "{}{}", gettext("This may be a fact already recorded. Nothing was saved: check "
+                            "the facts below (each opens in a new tab), then either change "
+                            "the texts, or tick “Save anyway” and save again."),
+            similar_facts_html(likely, user=self.editor))))
 
 
 def conflict_message(fact: Fact, loaded: int, current: int) -> str:
@@ -111,7 +139,7 @@ def conflict_message(fact: Fact, loaded: int, current: int) -> str:
 
 def similar_facts_html(matches: Sequence[matching.Match], *, user) -> SafeString:
     """Facts that claim matching found, each linked to its change page, with how
-    close it is."""
+    close it is: the duplicate warning's list and the change form's section."""
     facts = selectors.fact_visible(user=user).in_bulk([match.fact_id for match in matches])
     return render_to_string("admin/facts/fact/similar_facts.html", {"similar": [
         {"match": match, "fact": facts[match.fact_id]} for match in matches
@@ -232,8 +260,8 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
                        "published_at", "created_at", "updated_at", "created_by",
                        "updated_by", "number_check", "translation_state"]
     fieldsets = [
-        (_("Text"), {"fields": [("text_ko", "text_en"), ("text_ko_origin", "text_en_origin"),
-                                "translation_state"]}),
+        (_("Text"), {"fields": [("text_ko", "text_en"), "save_anyway",
+                                ("text_ko_origin", "text_en_origin"), "translation_state"]}),
         (_("Quantity and date"), {"fields": [
             ("quantity_value", "quantity_unit", "quantity_qualifier"),
             ("as_of", "as_of_precision"), ("period_start", "period_end"), "number_check"]}),
@@ -251,6 +279,11 @@ class FactAdmin(ImportExportMixin, HistoryAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return (super().get_queryset(request).select_related("superseded_by")
                 .with_stale_languages())
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # A class made for this request (modelform_factory): the user is its own.
+        return type(form.__name__, (form,), {"editor": request.user})
 
     def render_change_form(self, request, context, add=False, change=False, form_url="",
                            obj=None):

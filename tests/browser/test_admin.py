@@ -4,9 +4,11 @@ import json
 import urllib.request
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 from kbase.facts import services
 from kbase.facts.models import Fact
+from kbase.facts.roles import roles_ensure
 from kbase.sources import services as source_services
 from tests.browser.conftest import log_in
 from tests.conftest import editor_without_publish_user, staff_without_permissions_user
@@ -152,3 +154,36 @@ def test_an_editor_without_publish_rights_cannot_publish(browser, live_server,
     assert page.query_selector("a.import_link") and page.query_selector("a.export_link")
     fact.refresh_from_db()
     assert fact.status == Fact.Status.REVIEW
+
+
+def test_an_editor_sees_a_likely_duplicate_before_keeping_it_and_may_go_on(
+        browser, live_server, transactional_db, screenshot):
+    roles_ensure(Group, Permission)
+    editor = UserFactory(username="desk-editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name="editor"))
+    # Committed at once (no surrounding transaction): embedded as any write is.
+    recorded = services.fact_create(
+        text_ko="첨단 전문인력비자(E-7-S)로 국내에 체류 중인 전문가는 38명뿐이다.",
+        text_en="Only 38 experts reside in Korea under the E-7-S advanced talent visa.")
+    page = browser.new_page(locale="en-US")
+    log_in(page, live_server, editor.username, "correct-horse-battery")
+    page.goto(f"{live_server.url}/admin/facts/fact/add/")
+    page.fill("#id_text_ko", "E-7-S 비자로 국내에 체류하는 전문가는 38명에 불과하다.")
+    page.select_option("#id_text_ko_origin", "source")
+    assert not page.is_visible("#id_save_anyway")
+    page.click("input[name=_save]")
+    warning = page.wait_for_selector(".errorlist .kbase-similar")
+    screenshot(page, "likely-duplicate")
+    link = warning.query_selector("a")
+    assert link.get_attribute("href") == f"/admin/facts/fact/{recorded.pk}/change/"
+    assert link.get_attribute("target") == "_blank"
+    assert Fact.objects.count() == 1
+
+    page.check("#id_save_anyway")
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist .success")
+    kept = Fact.objects.exclude(pk=recorded.pk).get()
+    page.goto(f"{live_server.url}/admin/facts/fact/{kept.pk}/change/")
+    screenshot(page, "similar-facts")
+    section = page.inner_text(".kbase-similar-facts")
+    assert "Similar facts" in section and "38명뿐이다" in section

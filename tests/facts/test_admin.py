@@ -181,6 +181,47 @@ def recorded():
     return fact
 
 
+def fact_form(**fields) -> dict:
+    """The add or change form as an editor submits it, without citations."""
+    return {"text_ko": "", "text_en": "", "text_ko_origin": "", "text_en_origin": "",
+            "quantity_value": "", "quantity_unit": "", "quantity_qualifier": "",
+            "as_of": "", "as_of_precision": "unknown", "period_start": "", "period_end": "",
+            "review_by": "", "edit_summary": "", "citations-TOTAL_FORMS": "0",
+            "citations-INITIAL_FORMS": "0", **fields}
+
+
+@pytest.mark.parametrize("texts", [
+    {"text_ko": "E-7-S 비자로 국내에 체류하는 전문가는 38명에 불과하다.",
+     "text_ko_origin": "source"},
+    {"text_en": "Just 38 experts live in Korea on the E-7-S talent visa.",
+     "text_en_origin": "source"},
+], ids=["korean", "english"])
+def test_a_new_fact_that_reads_like_a_recorded_one_is_shown_it_before_it_is_kept(
+        editor_in_admin, recorded, texts):
+    held = editor_in_admin.post(f"{FACTS}add/", fact_form(**texts))
+    assert held.status_code == 200
+    assert Fact.objects.count() == 1
+    page = held.content.decode()
+    assert "This may be a fact already recorded. Nothing was saved" in page
+    assert f'href="{FACTS}{recorded.pk}/change/" target="_blank"' in page
+    assert "likely the same fact" in page
+    assert 'type="checkbox" name="save_anyway"' in page
+    kept = editor_in_admin.post(f"{FACTS}add/", fact_form(**texts, save_anyway="on"))
+    assert kept.status_code == 302
+    assert Fact.objects.count() == 2
+
+
+def test_a_new_fact_unlike_any_recorded_is_kept_at_once_with_no_checkbox_shown(
+        editor_in_admin, recorded):
+    form = editor_in_admin.get(f"{FACTS}add/").content.decode()
+    assert 'type="hidden" name="save_anyway"' in form
+    response = editor_in_admin.post(f"{FACTS}add/", fact_form(
+        text_en="Homegrown Korean mobility startup TADA was shut down by regulation.",
+        text_en_origin="source"))
+    assert response.status_code == 302
+    assert Fact.objects.count() == 2
+
+
 def test_the_change_form_lists_the_facts_nearest_to_it_in_either_language(
         editor_in_admin, recorded):
     english_only = FactFactory(text_en="Only 38 experts reside in Korea under the E-7-S visa.",
@@ -190,3 +231,20 @@ def test_the_change_form_lists_the_facts_nearest_to_it_in_either_language(
     assert f'href="{FACTS}{recorded.pk}/change/"' in section.split("</li>")[0]
     assert "likely the same fact" in section.split("</li>")[0]
     assert f'{FACTS}{english_only.pk}/change/"' not in section
+
+
+def test_a_change_is_held_only_when_it_changes_a_text(editor_in_admin, recorded):
+    twin = FactFactory(text_en="Only 38 experts reside in Korea under the E-7-S visa.",
+                       text_ko="", text_ko_origin="")
+    unchanged = fact_form(text_en=twin.text_en, text_en_origin="translation",
+                          loaded_version=twin.version, review_by="2030-01-01")
+    assert editor_in_admin.post(f"{FACTS}{twin.pk}/change/", unchanged).status_code == 302
+    twin.refresh_from_db()
+    changed = {**unchanged, "loaded_version": twin.version,
+               "text_en": "Only 40 experts reside in Korea under the E-7-S visa."}
+    held = editor_in_admin.post(f"{FACTS}{twin.pk}/change/", changed)
+    assert held.status_code == 200
+    warning = held.content.decode().split("This may be a fact already recorded")[1]
+    assert "the numbers differ" in warning.split("</ul>")[0]
+    twin.refresh_from_db()
+    assert twin.text_en == "Only 38 experts reside in Korea under the E-7-S visa."
