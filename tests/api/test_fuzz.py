@@ -11,9 +11,9 @@ import sys
 import pytest
 
 from kbase.core.services import api_token_create
-from kbase.facts.seed import seed_load
 from tests.factories import UserFactory
 from tests.helpers import PROJECT_DIR, current_database_url, running_server
+from tests.seeding import seed_loaded
 
 EXAMPLES = os.environ.get("FUZZ_EXAMPLES", "5")
 # Anonymous: every check schemathesis has, including that public reads really are
@@ -58,7 +58,7 @@ def schemathesis(base: str, *extra: str) -> subprocess.CompletedProcess:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("with_token", [False, True], ids=["anonymous", "editor"])
 def test_the_api_holds_to_its_schema_under_fuzzing(with_token):
-    seed_load()
+    seed_loaded()
     extra: list[str] = [*ANONYMOUS]
     if with_token:
         editor = UserFactory(username="fuzzer", is_superuser=True)

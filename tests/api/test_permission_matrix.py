@@ -18,9 +18,9 @@ from django.db import transaction
 from drf_spectacular.generators import SchemaGenerator
 
 from kbase.facts.models import Citation, Fact
-from kbase.facts.seed import seed_load
 from kbase.sources.models import Source
 from tests.factories import CitationFactory, FactFactory, SourceFactory
+from tests.seeding import seed_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +120,7 @@ def required_query(operation: dict, seeded: Seeded) -> dict[str, str]:
 
 @pytest.fixture
 def seeded() -> Seeded:
-    seed_load()
+    seed_loaded()
     fact = (Fact.objects.published().filter(topics__isnull=False, entities__isnull=False,
                                              discrepancies__isnull=False)
             .order_by("pk").first())

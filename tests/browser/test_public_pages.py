@@ -2,16 +2,17 @@
 
 import pytest
 
-from kbase.facts.seed import seed_load, seed_public_id
+from kbase.facts.seed import seed_public_id
 from kbase.sources import services as source_services
 from kbase.sources.models import Source
+from tests.seeding import seed_loaded
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def seeded(transactional_db):
-    seed_load()
+    seed_loaded()
 
 
 def test_searching_in_korean(browser, live_server, seeded, screenshot):

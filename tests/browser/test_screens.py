@@ -5,8 +5,9 @@ and the layout checks a person would make."""
 import pytest
 
 from kbase.facts.models import Fact
-from kbase.facts.seed import seed_load, seed_public_id
+from kbase.facts.seed import seed_public_id
 from tests.browser.conftest import log_in
+from tests.seeding import seed_loaded
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WIDTH = 1280
@@ -15,7 +16,7 @@ LANGUAGES = {"ko": "ko-KR", "en": "en-US"}
 
 @pytest.fixture
 def seeded(transactional_db):
-    seed_load()
+    seed_loaded()
 
 
 def new_page(browser, language: str):

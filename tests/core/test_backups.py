@@ -11,7 +11,7 @@ from django.db import connection
 
 from kbase.facts import services
 from kbase.facts.models import Citation, Fact
-from kbase.facts.seed import seed_load
+from tests.seeding import seed_loaded
 
 SNAPSHOT_QUERIES = {
     "facts": "SELECT public_id, text_ko, text_en, status, version, quantity_value "
@@ -38,7 +38,7 @@ def snapshot() -> dict:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_backup_round_trips_the_seed_knowledge_base(tmp_path):
-    seed_load()
+    seed_loaded()
     fact = Fact.objects.order_by("id").first()
     services.fact_update(fact=fact, text_en=fact.text_en + " (checked)", reason="check")
     before = snapshot()
@@ -63,7 +63,7 @@ def test_a_backup_round_trips_the_seed_knowledge_base(tmp_path):
 def test_restoring_a_missing_file_says_so_and_changes_nothing(tmp_path):
     from django.core.management.base import CommandError
 
-    seed_load()
+    seed_loaded()
     before = snapshot()
     with pytest.raises(CommandError, match="No backup"):
         call_command("restore", tmp_path / "nothing.dump")

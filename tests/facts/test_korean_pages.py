@@ -8,8 +8,9 @@ import pytest
 
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact
-from kbase.facts.seed import seed_load, seed_public_id
+from kbase.facts.seed import seed_public_id
 from tests.factories import FactFactory
+from tests.seeding import seed_loaded
 
 pytestmark = pytest.mark.django_db
 KOREAN = {"HTTP_ACCEPT_LANGUAGE": "ko"}
@@ -17,7 +18,7 @@ KOREAN = {"HTTP_ACCEPT_LANGUAGE": "ko"}
 
 @pytest.fixture
 def seeded():
-    seed_load()
+    seed_loaded()
 
 
 def page_of(response) -> str:

@@ -10,19 +10,20 @@ from django.core.cache import cache
 from kbase.facts import services
 from kbase.facts.indexing import fact_search_refresh
 from kbase.facts.models import Fact
-from kbase.facts.seed import seed_load, seed_public_id
+from kbase.facts.seed import seed_public_id
 from tests.factories import (
     CitationFactory,
     FactFactory,
     editorial_in_two_editions,
 )
+from tests.seeding import seed_loaded
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def seeded():
-    seed_load()
+    seed_loaded()
 
 
 def test_the_home_page_lists_facts_without_javascript(client, seeded):

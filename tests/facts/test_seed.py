@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from kbase.facts.models import Citation, Discrepancy, DiscrepancyStatement, Fact
-from kbase.facts.seed import seed_load
 from kbase.sources.models import Publisher, Source
+from tests.seeding import seed_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ COUNTED = (Publisher, Source, Fact, Citation, Discrepancy, DiscrepancyStatement)
 
 @pytest.fixture
 def seeded():
-    seed_load()
+    seed_loaded()
 
 
 def counts() -> dict[str, int]:
