@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from kbase.core import throttles
@@ -13,6 +14,15 @@ def _fresh_local_throttle_counts():
     """Each test a new worker: a worker's unsent throttle counts (kbase.core.throttles)
     would otherwise carry one test's requests into the next."""
     throttles._local_counts.forget()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request activates its language in the test's thread and leaves it active: a
+    test after a Korean one would otherwise read Korean messages, or English ones,
+    depending on which tests ran before it in the same process."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
