@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import fcntl
 import subprocess
 import sys
 import tempfile
@@ -26,10 +27,14 @@ def typescript_node_modules() -> Path:
     stamp = modules / ".installed-stamp"
     wanted = max((TYPESCRIPT_DIR / name).stat().st_mtime
                  for name in ("package.json", "package-lock.json"))
-    if not stamp.exists() or stamp.stat().st_mtime < wanted:
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=TYPESCRIPT_DIR,
-                       check=True, timeout=300)
-        stamp.touch()
+    # Parallel test processes (pytest-xdist) install it once between them: the second
+    # waits for the first's lock, then finds its stamp.
+    with (TYPESCRIPT_DIR / "package-lock.json").open() as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not stamp.exists() or stamp.stat().st_mtime < wanted:
+            subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"],
+                           cwd=TYPESCRIPT_DIR, check=True, timeout=300)
+            stamp.touch()
     return modules
 
 
