@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import socket
-import fcntl
 import subprocess
 import sys
 import tempfile
