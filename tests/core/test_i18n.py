@@ -72,6 +72,7 @@ SAME_TERM = [
     {"discrepancies", "discrepancy"}, {"entities", "entity"}, {"statement", "statements"},
     {"work", "works"},
     {"source brief", "source briefs"}, {"API token", "API tokens"},
+    {"Likely the same fact", "likely the same fact"},
 ]
 
 
