@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from psycopg import sql
 
+from kbase.facts.embeddings import fact_embeddings_refresh
 from kbase.facts.seed import seed_load
 
 
@@ -41,6 +42,10 @@ def seed_loaded() -> None:
     tables = _tables()
     before = _row_counts(tables)
     seed_load()
+    # The seed as a server holds it once the load's writes have committed: with its
+    # embeddings, which a test inside a transaction would otherwise never write
+    # (they are written after commit), and which the copy then carries.
+    fact_embeddings_refresh(fact_ids=None)
     if _copy is None:
         _copy = _copy_of_load(tables, before)
 
