@@ -109,6 +109,16 @@ def test_brief_must_be_true_or_false(api):
     assert "brief" in response.json()["errors"]
 
 
+@pytest.mark.parametrize(("language", "message"), [
+    ("ko", "'true' 또는 'false'를 쓰세요."), ("en", "Use 'true' or 'false'.")])
+def test_a_bad_brief_is_refused_in_each_requests_language(api, language, message):
+    # One field reads every request's `brief`: its message is each request's language.
+    fact = FactFactory()
+    response = api.get(f"/api/v1/facts/{fact.public_id}/", {"brief": "maybe", "lang": language})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"brief": [message]}
+
+
 def test_anonymous_clients_cannot_read_a_drafts_history(api):
     draft = FactFactory(status=Fact.Status.DRAFT)
     response = api.get(f"/api/v1/facts/{draft.public_id}/history/")

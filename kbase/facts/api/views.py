@@ -73,6 +73,9 @@ from .serializers import (
 
 # Each whole-base download also counts against the stricter `dumps` rate.
 DUMP_THROTTLES = [*api_settings.DEFAULT_THROTTLE_CLASSES, DumpRateThrottle]
+# `?brief=`, read by one field made once: making a form field for every request cost
+# a fact page more than reading the parameter.
+BRIEF = StrictBooleanField(required=False)
 
 
 class CanPublish(permissions.BasePermission):
@@ -105,8 +108,7 @@ class FactViewSet(KbaseModelViewSet):
     def brief(self) -> bool:
         """Whether `?brief=true` asked for the short representation (read once)."""
         try:
-            return bool(StrictBooleanField(required=False).clean(
-                self.request.query_params.get("brief")))
+            return bool(BRIEF.clean(self.request.query_params.get("brief")))
         except DjangoValidationError as error:
             raise ValidationError({"brief": error.messages}) from None
 
