@@ -72,12 +72,20 @@ def _wait_past_rate(throttle: ClientRateThrottle, request) -> int | None:
 
 
 def _too_many(request: HttpRequest, seconds: int, message: str) -> HttpResponse:
-    response = render(request, "kbase/home.html", {
-        "topics": [], "publishers": [], "params": request.GET,
-        "claim_form": ClaimForm.of(request), "errors": [message % {"seconds": seconds}],
-        "language": _language(request)}, status=429)
+    context = _home_context(request, with_filters=False)
+    context["errors"].append(message % {"seconds": seconds})
+    response = render(request, "kbase/home.html", context, status=429)
     response["Retry-After"] = str(seconds)
     return response
+
+
+def _home_context(request: HttpRequest, *, with_filters: bool) -> dict:
+    """What the home page always shows; a refused request runs no query for the
+    filters' topics and publishers."""
+    return {"topics": Topic.objects.order_by("slug") if with_filters else [],
+            "publishers": Publisher.objects.order_by("slug") if with_filters else [],
+            "params": request.GET, "claim_form": ClaimForm.of(request), "errors": [],
+            "language": _language(request)}
 
 
 class ClaimForm(forms.Form):
@@ -155,10 +163,7 @@ def _card(fact, language: str, query=None) -> dict:
 def home(request: HttpRequest) -> HttpResponse:
     language = _language(request)
     params = request.GET
-    context: dict = {"topics": Topic.objects.order_by("slug"),
-                     "publishers": Publisher.objects.order_by("slug"),
-                     "params": params, "claim_form": ClaimForm.of(request), "errors": [],
-                     "language": language}
+    context = _home_context(request, with_filters=True)
     status = 200
 
     if context["claim_form"].is_bound:
