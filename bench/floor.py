@@ -14,12 +14,18 @@ denominator of kbase's ratios.
     GET /lookup/?key=<normalised url>
     GET /csv/?source=<id>                         the CSV export of a source's facts,
                                                   streamed by PostgreSQL's COPY
+    GET /match/?claim=<n>                         claim matching's nearest facts for the
+                                                  n-th of the claims whose query vectors
+                                                  BENCH_CLAIM_VECTORS (a JSON file) holds
 """
 
 from __future__ import annotations
 
+import json
 import os
 import threading
+from functools import cache
+from pathlib import Path
 from urllib.parse import parse_qs
 
 import psycopg
@@ -71,6 +77,22 @@ QUERIES = {
                 SELECT 1 FROM facts_citation c
                 WHERE c.fact_id = facts_fact.id AND c.source_id = s.id)
         ))::text FROM sources_source s WHERE s.normalized_url = %(key)s""",
+    # Claim matching's nearest-neighbour query (kbase.facts.matching: the 40 closest
+    # texts of published facts through the HNSW index) with the claim's vector
+    # computed beforehand, and the closest five facts in kbase's representation: no
+    # embedding of the claim, no re-ranking by numbers.
+    "match": f"""
+        WITH nearest AS MATERIALIZED (
+            SELECT e.fact_id, e.embedding <=> %(vector)s::halfvec AS distance
+            FROM facts_factembedding e JOIN facts_fact f ON f.id = e.fact_id
+            WHERE f.status = 'published'
+            ORDER BY distance LIMIT 40),
+        best AS (SELECT fact_id, min(distance) AS distance FROM nearest
+                 GROUP BY fact_id ORDER BY min(distance), fact_id LIMIT 5)
+        SELECT json_build_object('results', coalesce(json_agg(json_build_object(
+            'similarity', round((1 - best.distance)::numeric, 4), 'fact', {_FACT_JSON})
+            ORDER BY best.distance, best.fact_id), '[]'))::text
+        FROM best JOIN facts_fact ON facts_fact.id = best.fact_id""",
 }
 
 # The rows and columns of kbase's CSV export of one source's facts
@@ -109,12 +131,19 @@ def _connection() -> psycopg.Connection:
         # The same session settings as kbase's (no parallel workers): the same database.
         conn = _local.conn = psycopg.connect(
             os.environ["DATABASE_URL"], autocommit=True,
-            options="-c max_parallel_workers_per_gather=0")
+            options="-c max_parallel_workers_per_gather=0"
+                    " -c hnsw.iterative_scan=relaxed_order")
     return conn
 
 
 NOT_FOUND = b'{"detail": "not found"}'
 _STATUS = {200: "200 OK", 404: "404 Not Found"}
+
+
+@cache
+def claim_vectors() -> list[str]:
+    """The benchmark's claims' query vectors, in pgvector's text form."""
+    return json.loads(Path(os.environ["BENCH_CLAIM_VECTORS"]).read_text())
 
 
 def csv_chunks(source: int, connection: psycopg.Connection | None = None):
@@ -139,6 +168,8 @@ def answer(path: str, query_string: str,
         name, params = "search", {"ts": query["ts"]}
     elif path == "/lookup/":
         name, params = "lookup", {"key": query["key"]}
+    elif path == "/match/":
+        name, params = "match", {"vector": claim_vectors()[int(query["claim"])]}
     else:
         return 404, NOT_FOUND
     params["language"] = query.get("lang", "en")

@@ -18,6 +18,7 @@ FILTERED = "filtered list (topic, date)"
 KOREAN_SEARCH, ENGLISH_SEARCH = "Korean search", "English search"
 LOOKUP = "URL lookup"
 CSV = "CSV export (one source's facts)"
+MATCH = "claim matching"
 
 
 @dataclass
@@ -54,3 +55,6 @@ class Results:
     queries: dict[str, int] = field(default_factory=dict)
     rss_mb: dict[str, dict[str, float]] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
+    # One claim embedded as a query, in the runner's process (claim matching's cost
+    # before any SQL): median and slowest, in ms.
+    embedding_ms: dict[str, float] = field(default_factory=dict)

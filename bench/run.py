@@ -17,11 +17,13 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +40,7 @@ from bench.results import (
     KOREAN_SEARCH,
     LIST,
     LOOKUP,
+    MATCH,
     RESULTS,
     ROOT,
     Results,
@@ -158,6 +161,42 @@ def _children(pid: int) -> list[int]:
 
 # --- Scenarios ---------------------------------------------------------------
 
+def claims(url: str, count: int = 20) -> list[str]:
+    """What a fact-checker asks: published facts' texts, half Korean and half English,
+    with their first number changed (the answer matching exists for)."""
+    import re
+
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT text_ko, text_en FROM facts_fact WHERE status = 'published' "
+            "AND text_ko ~ '[0-9]' AND text_en ~ '[0-9]' ORDER BY random() LIMIT %s",
+            [count]).fetchall()
+    return [re.sub(r"[0-9]+", lambda m: str(int(m[0]) + 1), text, count=1)
+            for i, (ko, en) in enumerate(rows) for text in [ko if i % 2 else en]]
+
+
+def embed_claims(env: dict[str, str], texts: list[str]) -> tuple[list[str], list[float]]:
+    """The claims' query vectors (for the floor) and the milliseconds each took to
+    embed, by kbase's embedder in a process of its own, after one unmeasured claim."""
+    code = (
+        "import json, sys, time, django\n"
+        "django.setup()\n"
+        "from kbase.core.embeddings import as_halfvec, embedder\n"
+        "model = embedder()\n"
+        "model.query('warm-up')\n"
+        "vectors, ms = [], []\n"
+        "for text in json.loads(sys.argv[1]):\n"
+        "    started = time.perf_counter()\n"
+        "    vector = model.query(text)\n"
+        "    ms.append((time.perf_counter() - started) * 1000)\n"
+        "    vectors.append(as_halfvec(vector))\n"
+        "print(json.dumps([vectors, ms]))\n")
+    output = subprocess.run([sys.executable, "-c", code, json.dumps(texts)], env=env, cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout
+    vectors, ms = json.loads(output.strip().splitlines()[-1])
+    return vectors, ms
+
+
 @dataclass
 class Scenario:
     name: str
@@ -165,8 +204,9 @@ class Scenario:
     connections: tuple[int, ...] = (8,)
 
 
-def scenarios(url: str) -> list[Scenario]:
-    """Request paths drawn from the generated data."""
+def scenarios(url: str, claim_texts: Sequence[str] = ()) -> list[Scenario]:
+    """Request paths drawn from the generated data (claim matching's with
+    `claim_texts`: the floor reads their vectors from BENCH_CLAIM_VECTORS)."""
     from urllib.parse import quote
 
     from kbase.core.search import korean_tokens
@@ -229,6 +269,10 @@ def scenarios(url: str) -> list[Scenario]:
         Scenario(CSV, {
             "kbase": [f"/api/v1/facts/csv/?source={pk}" for pk, _, _ in sources],
             "floor": [f"/csv/?source={pk}" for pk, _, _ in sources]}),
+        *([Scenario(MATCH, {
+            "kbase": [f"/api/v1/match/?text={quote(text)}" for text in claim_texts],
+            "floor": [f"/match/?claim={n}" for n in range(len(claim_texts))]},
+            connections=(1, 8))] if claim_texts else []),
     ]
 
 
@@ -343,7 +387,8 @@ def prepare(url: str, facts: int) -> dict | None:
                             stdout=subprocess.PIPE, text=True).stdout
     load = json.loads(output.strip().splitlines()[-1])
     print(f"    loaded {load['total_rows']:,} rows in {load['total_seconds']} s "
-          f"({load['rows_per_second']:,} rows/s)")
+          f"({load['rows_per_second']:,} rows/s): "
+          + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in load["seconds"].items()))
     return load
 
 
@@ -434,11 +479,21 @@ def main() -> int:
                       rounds=args.rounds)
     results.load = prepare(url, args.facts)
 
-    plan = scenarios(url)
     redis = Redis()
     # Throttles count every request (their cost is measured) but never refuse one.
     env = server_environment(url, REDIS_URL=redis.url, KBASE_THROTTLE_ANON="1000000/second",
-                             KBASE_THROTTLE_DUMP="1000000/second")
+                             KBASE_THROTTLE_DUMP="1000000/second",
+                             KBASE_THROTTLE_MATCH="1000000/second")
+    claim_texts = claims(url)
+    vectors, embedding_ms = embed_claims(env, claim_texts)
+    results.embedding_ms = {"median": round(statistics.median(embedding_ms), 1),
+                            "max": round(max(embedding_ms), 1)}
+    print(f"==> one claim embedded in {results.embedding_ms['median']} ms (median of "
+          f"{len(embedding_ms)}, slowest {results.embedding_ms['max']} ms)")
+    vector_file = RESULTS / ".claim-vectors.json"
+    vector_file.write_text(json.dumps(vectors))
+    env["BENCH_CLAIM_VECTORS"] = str(vector_file)
+    plan = scenarios(url, claim_texts)
     # The bare Django view and the plain DRF build: kbase's settings, bench.plain's URLs.
     plain_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.plain.settings"}
     servers = {

@@ -109,3 +109,20 @@ def test_csv_rows_per_second_are_reported_against_copy_over_rounds():
     verdict = verdicts(results_of(runs))["CSV export rows/s (reported against COPY)"]
     assert verdict.passed is None
     assert verdict.detail == "300 rows/s, COPY 1,200 rows/s (25%)"
+
+
+def test_claim_matching_is_reported_against_its_floor_not_judged():
+    match = "claim matching"
+    runs = [run("kbase", 60, 40, scenario=match, connections=1),
+            run("floor", 240, 8, scenario=match, connections=1)]
+    results = results_of(runs, rounds=1, embedding_ms={"median": 24.5, "max": 31.0},
+                         load={"total_seconds": 500, "total_rows": 1, "rows_per_second": 1,
+                               "rows": {}, "seconds": {"facts": 380, "hnsw index": 120}})
+    judged = verdicts(results)
+    verdict = judged[f"{match}, 1 client (reported against the same query with a "
+                     "precomputed vector)"]
+    assert verdict.passed is None
+    assert verdict.detail == "25% of the floor's req/s; p99 40.0 ms, floor 8.0 ms"
+    assert judged["one claim embedded (reported)"].detail == "24.5 ms median, 31.0 ms slowest"
+    assert judged["1,000,000 facts loaded in < 10 minutes"].detail == (
+        "1,000 facts in 500 s (of which the HNSW index 120 s) (judged at full size only)")
