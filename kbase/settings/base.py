@@ -218,6 +218,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": ["kbase.core.parsers.SafeJSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "kbase.core.negotiation.RememberedContentNegotiation",
     "DEFAULT_SCHEMA_CLASS": "kbase.core.docs.KbaseAutoSchema",
     "EXCEPTION_HANDLER": "kbase.core.errors.problem_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [

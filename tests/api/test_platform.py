@@ -46,6 +46,20 @@ def test_an_unacceptable_accept_header_answers_406_problem_json(api):
     assert response["Content-Type"] == "application/problem+json"
 
 
+
+def test_each_view_negotiates_its_own_renderer_however_often_it_is_asked(api):
+    # Negotiation is remembered (kbase.core.negotiation): by header, format and the
+    # view's renderers, refusals not at all.
+    asked = [("/api/v1/topics/", {}, "*/*", 200, "application/json"),
+             ("/api/schema/", {}, "*/*", 200, "application/vnd.oai.openapi; charset=utf-8"),
+             ("/api/v1/topics/", {"format": "api"}, "*/*", 200, "text/html; charset=utf-8"),
+             ("/api/v1/topics/", {"format": "csv"}, "*/*", 404, "application/problem+json"),
+             ("/api/v1/topics/", {}, "application/xml", 406, "application/problem+json")]
+    for _ in range(2):
+        for path, query, accept, status, content_type in asked:
+            response = api.get(path, query, HTTP_ACCEPT=accept)
+            assert (response.status_code, response["Content-Type"]) == (status, content_type)
+
 @pytest.fixture
 def fresh_throttle_counts(db):
     """Throttle counts live in the shared cache, which outlives a test: a live server
