@@ -23,6 +23,7 @@ settings and gunicorn.conf.py import it.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from typing import TypeAlias
 
@@ -79,7 +80,14 @@ def client_address(request) -> str:
     trusted = settings.KBASE_TRUSTED_PROXIES
     if not trusted:
         return peer
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return _client_through(peer, request.META.get("HTTP_X_FORWARDED_FOR", ""), trusted)
+
+
+# Reading the addresses (with ipaddress, in Python) cost every throttled request
+# about as much as counting it; a worker sees the same proxies and clients again and
+# again. The trusted proxies are part of the key (tests change them).
+@functools.lru_cache(maxsize=1024)
+def _client_through(peer: str, forwarded: str, trusted: TrustedProxies) -> str:
     hops = [peer, *reversed(forwarded.split(","))] if forwarded else [peer]
     client = peer
     for depth, hop in enumerate(hops):

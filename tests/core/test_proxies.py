@@ -91,6 +91,16 @@ def test_a_forwarded_entry_that_is_no_address_is_never_the_client(settings):
     assert client_address(_request("10.0.0.2", "<script>, 10.0.0.3")) == "10.0.0.3"
 
 
+
+def test_the_same_request_is_read_again_under_other_trusted_proxies(settings):
+    # A worker remembers what it read of an address and its header, and for whom.
+    request = _request("10.0.0.2", "198.51.100.1, 10.0.0.3")
+    for trusted, client in [(0, "10.0.0.2"), (1, "10.0.0.3"), (2, "198.51.100.1"),
+                            ((ipaddress.ip_network("10.0.0.0/8"),), "198.51.100.1"),
+                            ((ipaddress.ip_network("10.0.0.2/32"),), "10.0.0.3"), (1, "10.0.0.3")]:
+        settings.KBASE_TRUSTED_PROXIES = trusted
+        assert client_address(request) == client, trusted
+
 def _log_in(client: Client, password: str, *, forwarded: str | None = None) -> int:
     extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
     return client.post("/admin/login/", {"username": "admin", "password": password},
