@@ -258,6 +258,17 @@ def test_publisher_filters_take_slugs_and_the_schema_says_so(api, path):
     assert not re.fullmatch(pattern.strip("^$"), "{'\x01'")
 
 
+
+def test_a_client_signed_in_by_session_is_throttled_by_account(db, monkeypatch,
+                                                              fresh_throttle_counts):
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "1/minute"})
+    monkeypatch.setattr(AccountRateThrottle, "THROTTLE_RATES", {"user": "2/minute"})
+    browser = Client()
+    browser.force_login(UserFactory(username="chief", is_superuser=True))
+    statuses = [browser.get("/api/v1/topics/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert Client().get("/api/v1/topics/").status_code == 200  # the address is unspent
+
 def test_an_anonymous_read_varies_on_the_session_cookie_it_did_not_send(api):
     response = api.get(f"/api/v1/facts/{FactFactory().public_id}/")
     assert response.status_code == 200
