@@ -32,19 +32,34 @@ from kbase.sources.representation_sql import BRIEF_SQL
 # (json values inside fact_json_sql; as text where Python embeds them): a page
 # costs one query, and Python neither builds nor parses those objects.
 
+
+def named_sql(row: str, *, kind: bool, aliases: bool = False) -> str:
+    """A topic or an entity `row` (`kind`: an entity, with its kind) in the served
+    language: the brief a fact carries, and with `aliases` the whole one its own
+    endpoint serves."""
+    pairs = [f"'slug', {row}.slug", f"'name', {name_in_sql(row)}",
+             f"'name_ko', {row}.name_ko", f"'name_en', {row}.name_en"]
+    if kind:
+        pairs.append(f"'kind', {row}.kind")
+    if aliases:
+        pairs += [f"'aliases_ko', {row}.aliases_ko", f"'aliases_en', {row}.aliases_en"]
+    return f"json_build_object({', '.join(pairs)})"
+
+
 TOPICS_SQL = f"""
-SELECT coalesce(json_agg(json_build_object(
-    'slug', t.slug, 'name', {name_in_sql("t")}, 'name_ko', t.name_ko, 'name_en', t.name_en)
-    ORDER BY t.slug), '[]')
+SELECT coalesce(json_agg({named_sql("t", kind=False)} ORDER BY t.slug), '[]')
 FROM facts_fact_topics ft JOIN facts_topic t ON t.id = ft.topic_id
 WHERE ft.fact_id = facts_fact.id"""  # noqa: S608  (kbase's SQL constants only)
 
 ENTITIES_SQL = f"""
-SELECT coalesce(json_agg(json_build_object(
-    'slug', e.slug, 'name', {name_in_sql("e")}, 'name_ko', e.name_ko, 'name_en', e.name_en,
-    'kind', e.kind) ORDER BY e.slug), '[]')
+SELECT coalesce(json_agg({named_sql("e", kind=True)} ORDER BY e.slug), '[]')
 FROM facts_fact_entities fe JOIN facts_entity e ON e.id = fe.entity_id
 WHERE fe.fact_id = facts_fact.id"""  # noqa: S608  (kbase's SQL constants only)
+
+# The topic of each row `facts_topic`, the entity of each row `facts_entity`, as
+# their own endpoints serve them.
+TOPIC_OF_ROW_SQL = named_sql("facts_topic", kind=False, aliases=True)
+ENTITY_OF_ROW_SQL = named_sql("facts_entity", kind=True, aliases=True)
 
 # A citation `c` with its source's stored brief `b`.
 CITATION_SQL = f"""json_build_object(

@@ -32,8 +32,10 @@ from .models import (
 from .representation_sql import (
     CITATION_OF_ROW_SQL,
     DISCREPANCY_OF_ROW_SQL,
+    ENTITY_OF_ROW_SQL,
     FACT_JSON_SQL,
     KEY_NAMES,
+    TOPIC_OF_ROW_SQL,
     Part,
     fact_json_sql,
 )
@@ -246,6 +248,18 @@ def citation_rows(*, fact: Fact, language: str) -> QuerySet:
     them), built by PostgreSQL."""
     return citation_list(fact=fact).values(
         "id", json=SQLTemplate(as_text(CITATION_OF_ROW_SQL), language=language))
+
+
+def topic_rows(*, language: str) -> QuerySet:
+    """Topics as rows of `id`, `slug` (for cursors) and `json`, built by PostgreSQL."""
+    return Topic.objects.values(
+        "id", "slug", json=SQLTemplate(as_text(TOPIC_OF_ROW_SQL), language=language))
+
+
+def entity_rows(*, language: str) -> QuerySet:
+    """Entities as rows of `id`, `slug` (for cursors) and `json`, built by PostgreSQL."""
+    return Entity.objects.values(
+        "id", "slug", json=SQLTemplate(as_text(ENTITY_OF_ROW_SQL), language=language))
 
 
 def discrepancy_rows(*, user, language: str) -> QuerySet:

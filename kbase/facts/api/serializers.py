@@ -20,7 +20,7 @@ from orjson import Fragment
 from rest_framework import serializers
 
 from kbase.core.models import DatePrecision, Language
-from kbase.core.representation import name_in, pick_language
+from kbase.core.representation import pick_language
 from kbase.core.serializers import SlugReferenceField, StrictInputMixin
 from kbase.sources.api.serializers import SourceBriefSerializer
 from kbase.sources.models import Source
@@ -62,14 +62,6 @@ class NamedBriefSerializer(serializers.Serializer):
 
 class EntityBriefSerializer(NamedBriefSerializer):
     kind = serializers.ChoiceField(choices=Entity.Kind.choices)
-
-
-def named_brief(thing: Topic | Entity, language: str) -> dict[str, Any]:
-    data = {"slug": thing.slug, "name": name_in(thing.name_ko, thing.name_en, language),
-            "name_ko": thing.name_ko, "name_en": thing.name_en}
-    if isinstance(thing, Entity):
-        data["kind"] = thing.kind
-    return data
 
 
 class CitationSerializer(serializers.Serializer):
@@ -292,6 +284,7 @@ class SupersedeSerializer(ReasonSerializer):
     replacement = FactIdField(help_text=_("The public id of the fact that replaces this one."))
 
 
+# A topic as PostgreSQL built it (selectors.topic_rows).
 class TopicSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField(help_text=_("In the served language, falling back to the other."))
@@ -300,12 +293,11 @@ class TopicSerializer(serializers.Serializer):
     aliases_ko = serializers.ListField(child=serializers.CharField())
     aliases_en = serializers.ListField(child=serializers.CharField())
 
-    def to_representation(self, thing: Topic | Entity) -> dict[str, Any]:
-        data = named_brief(thing, self.context.get("language", "en"))
-        data.update(aliases_ko=list(thing.aliases_ko), aliases_en=list(thing.aliases_en))
-        return data
+    def to_representation(self, row: dict) -> Fragment:  # type: ignore[override]
+        return Fragment(row["json"])
 
 
+# An entity as PostgreSQL built it (selectors.entity_rows).
 class EntitySerializer(TopicSerializer):
     kind = serializers.ChoiceField(choices=Entity.Kind.choices)
 

@@ -322,15 +322,21 @@ class FactCitationViewSet(BuiltRowRetrieveMixin, KbaseModelViewSet):
 
 
 @extend_schema_view(**docs.TOPIC_VIEWSET)
-class TopicViewSet(KbaseSlugReadOnlyViewSet):
-    queryset = Topic.objects.order_by("slug")
+class TopicViewSet(BuiltRowRetrieveMixin, KbaseSlugReadOnlyViewSet):
+    queryset = Topic.objects.none()
     serializer_class = TopicSerializer
+
+    def get_queryset(self):
+        return selectors.topic_rows(language=self.served_language)
 
 
 @extend_schema_view(**docs.ENTITY_VIEWSET)
-class EntityViewSet(KbaseSlugReadOnlyViewSet):
-    queryset = Entity.objects.order_by("slug")
+class EntityViewSet(BuiltRowRetrieveMixin, KbaseSlugReadOnlyViewSet):
+    queryset = Entity.objects.none()
     serializer_class = EntitySerializer
+
+    def get_queryset(self):
+        return selectors.entity_rows(language=self.served_language)
 
 
 @extend_schema_view(**docs.DISCREPANCY_VIEWSET)
