@@ -3,11 +3,13 @@ what kbase's own indexing would write for it."""
 
 import random
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.db import connection
 
 from bench.generate import _fill, _patterns, _vary, generate, korean_text
+from kbase.core.embeddings import embedder
 from kbase.core.search import korean_highlight_words
 from kbase.facts.embeddings import embeddings_to_build
 from kbase.facts.models import Fact, FactAnalysis, FactEmbedding, FactSearchDocument
@@ -37,6 +39,7 @@ def test_varied_numbers_are_each_replaced_once():
 @pytest.mark.django_db(transaction=True)
 def test_generated_facts_have_their_search_documents_analyses_and_embeddings():
     call_command("load_seed", verbosity=0)
+    seeded = list(Fact.objects.values_list("id", flat=True))
     report = generate(facts=60, progress=False)
     documents = dict(FactSearchDocument.objects.values_list("fact_id", "status"))
     facts = dict(Fact.objects.values_list("id", "status"))
@@ -50,6 +53,14 @@ def test_generated_facts_have_their_search_documents_analyses_and_embeddings():
     assert embeddings_to_build(fact_ids=None) == []
     assert report.rows["fact embeddings"] == 120
     assert report.seconds["hnsw index"] > 0
+    # Each generated text holds its pattern's vector, as the model embeds the
+    # pattern's text (written in binary: the vector as it was, to half precision).
+    model = embedder()
+    known = np.concatenate([model.passages([p.text_ko, p.text_en]) for p in _patterns()])
+    stored = np.array(list(FactEmbedding.objects.exclude(
+        fact_id__in=seeded).values_list("embedding", flat=True)), dtype=np.float32)
+    assert len(stored) == 120
+    assert np.abs(stored[:, None, :] - known[None, :, :]).max(axis=2).min(axis=1).max() < 1e-3
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'fact_embedding_hnsw'")
         assert cursor.fetchone() == (1,)
