@@ -131,6 +131,8 @@ class NumberCheck:
         return messages
 
     def _english_warnings(self) -> list[str]:
+        if self.consistent:  # most facts: no messages, and no language to switch
+            return []
         with translation.override("en"):
             return self.warnings()
 
