@@ -74,3 +74,32 @@ def test_generated_facts_have_their_search_documents_analyses_and_embeddings():
     with connection.cursor() as cursor:
         cursor.execute(refresh_briefs_sql("true"))
     assert briefs() == generated
+
+
+def _schema() -> dict[str, set]:
+    queries = {
+        "constraints": "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), "
+                       "convalidated FROM pg_constraint "
+                       "WHERE connamespace = 'public'::regnamespace",
+        "indexes": "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+        "triggers": "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger "
+                    "WHERE NOT tgisinternal",
+    }
+    schema = {}
+    with connection.cursor() as cursor:
+        for name, query in queries.items():
+            cursor.execute(query)
+            schema[name] = set(cursor.fetchall())
+    return schema
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_load_leaves_the_schema_as_migrate_made_it():
+    # The loader drops indexes and foreign keys and turns triggers off for the load:
+    # each is back, validated, when it ends.
+    call_command("load_seed", verbosity=0)
+    before = _schema()
+    assert any("FOREIGN KEY (fact_id) REFERENCES facts_fact(id)" in constraint[2]
+               for constraint in before["constraints"])
+    generate(facts=30, progress=False)
+    assert _schema() == before
