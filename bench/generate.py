@@ -24,6 +24,7 @@ import re
 import struct
 import time
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -472,90 +473,114 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
                                halfvec_binary(vectors[2 * i + 1]))
                        for i, p in enumerate(patterns)}
     bar = tqdm(total=facts, desc="facts", unit="fact", unit_scale=True, disable=not progress)
-    for chunk_start in range(0, facts, CHUNK):
-        n = min(CHUNK, facts - chunk_start)
-        fact_rows, citation_rows, topic_rows, entity_rows, doc_rows = [], [], [], [], []
-        embedding_rows = []
-        for i in range(n):
-            fact_id = first_id + chunk_start + i
-            pattern = rng.choice(patterns)
-            varied = _vary(pattern, rng)
-            entity_id, entity_ko, entity_en, _slug = rng.choice(entities)
-            year = rng.randrange(2015, 2027)
-            text_ko, highlight_words_ko = korean_text(pattern, varied, year, entity_ko)
-            text_en = f"In {year}, on {entity_en}: {_fill(pattern.text_en, varied)}"
-            ko_a = " ".join([str(year), entity_tokens[entity_id],
-                             *[varied.get(token, token) for token in pattern.ko_tokens]])
-            value = None
-            if pattern.quantity is not None:
-                value = Decimal(varied.get(pattern.quantity, pattern.quantity))
-            status = rng.choice(STATUSES)
-            created = start_time + timedelta(seconds=span * (chunk_start + i) / max(facts, 1))
-            superseded_by = fact_id + 1 if status == "superseded" and i < n - 1 else None
-            if status == "superseded" and superseded_by is None:
-                status = "retracted"
-            fact_rows.append((
-                fact_id, uuid.UUID(int=rng.getrandbits(128), version=4), text_ko, text_en,
-                "source", "translation", value, pattern.unit if value is not None else "",
-                "exact" if value is not None else "",
-                date(year, rng.randrange(1, 13), 1), "month", status,
-                created if status != "draft" and status != "review" else None,
-                superseded_by, "", None, 1, created, created, *fact_extra.values()))
-            vector_ko, vector_en = pattern_vectors[id(pattern)]
-            embedding_rows += [(fact_id, "ko", model.name, text_digest(text_ko), vector_ko),
-                               (fact_id, "en", model.name, text_digest(text_en), vector_en)]
-            fact_topics = rng.sample(topics, rng.choice((1, 1, 2, 2, 3)))
-            for topic_id in fact_topics:
-                topic_rows.append((fact_id, topic_id))
-            entity_rows.append((fact_id, entity_id))
-            cited = rng.sample(sources, rng.choice((1, 1, 2, 2, 2, 3, 3, 4)))
-            quote_en, quote_ko = rng.choice(pattern.quotes)
-            quotes_ko, quotes_en, titles_ko, titles_en = [], [], [], []
-            for n_cite, (source_id, language, title_ko, title_en) in enumerate(cited):
-                citation_id += 1
-                quote, translation = (quote_ko, quote_en) if language == "ko" \
-                    else (quote_en, quote_ko)
-                citation_rows.append((
-                    citation_id, fact_id, source_id, quote, translation,
-                    f"paragraph {n_cite + 2}", "supports", created.date(), created, created,
-                    *citation_extra.values()))
-                titles_ko.append(title_ko)
-                titles_en.append(title_en)
-                (quotes_ko if language == "ko" else quotes_en).append(quote)
-            names_ko = [topic_names[t][0] for t in fact_topics] + [entity_ko]
-            names_en = [topic_names[t][1] for t in fact_topics] + [entity_en]
-            doc_rows.append((
-                fact_id, ko_a, ko_a if quotes_ko else "",
-                " ".join(names_ko), " ".join(titles_ko),
-                english_document(text_en), english_document(quote_en),
-                " ".join(names_en), " ".join(titles_en),
-                orjson.dumps(check_numbers(text_ko=text_ko, text_en=text_en,
-                                           quantity=value).as_dict()).decode(),
-                orjson.dumps(highlight_words_ko).decode(), created, status))
-        counts["facts"] += _copy(cursor, "facts_fact", fact_cols + list(fact_extra), fact_rows)
-        counts["citations"] += _copy(cursor, "facts_citation",
-                                     citation_cols + list(citation_extra), citation_rows)
-        counts["fact topics"] += _copy(cursor, "facts_fact_topics", ["fact_id", "topic_id"],
-                                       topic_rows)
-        counts["fact entities"] += _copy(cursor, "facts_fact_entities",
-                                         ["fact_id", "entity_id"], entity_rows)
-        counts["fact embeddings"] += _copy_binary(
-            cursor, FactEmbedding._meta.db_table,
-            ["fact_id", "language", "model", "digest", "embedding"],
-            ["int8", "text", "text", "bytea", "bytea"], embedding_rows)
-        _copy(cursor, "bench_fact_docs", ["id", "ko_a", "ko_b", "ko_c", "ko_d", "en_a", "en_b",
-                                          "en_c", "en_d", "number_check", "highlight_words_ko",
-                                          "created_at", "status"],
-              doc_rows)
-        cursor.execute(f"INSERT INTO facts_factsearchdocument "
-                       f"(fact_id, search_ko, search_en, created_at, status) "
-                       f"SELECT v.id, {FACT_VECTORS_SQL}, v.created_at, v.status "
-                       f"FROM bench_fact_docs v")
-        counts["fact search documents"] += cursor.rowcount
-        cursor.execute("INSERT INTO facts_factanalysis (fact_id, number_check, "
-                       "highlight_words_ko) SELECT v.id, v.number_check::jsonb, "
-                       "v.highlight_words_ko::jsonb FROM bench_fact_docs v")
-        cursor.execute("TRUNCATE bench_fact_docs")
-        bar.update(n)
+    # One thread writes while the loop makes the next chunk; only it touches the cursor
+    # until the loop ends.
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bench-writer")
+    writing: Future | None = None
+    try:
+        for chunk_start in range(0, facts, CHUNK):
+            n = min(CHUNK, facts - chunk_start)
+            fact_rows, citation_rows, topic_rows, entity_rows, doc_rows = [], [], [], [], []
+            embedding_rows = []
+            for i in range(n):
+                fact_id = first_id + chunk_start + i
+                pattern = rng.choice(patterns)
+                varied = _vary(pattern, rng)
+                entity_id, entity_ko, entity_en, _slug = rng.choice(entities)
+                year = rng.randrange(2015, 2027)
+                text_ko, highlight_words_ko = korean_text(pattern, varied, year, entity_ko)
+                text_en = f"In {year}, on {entity_en}: {_fill(pattern.text_en, varied)}"
+                ko_a = " ".join([str(year), entity_tokens[entity_id],
+                                 *[varied.get(token, token) for token in pattern.ko_tokens]])
+                value = None
+                if pattern.quantity is not None:
+                    value = Decimal(varied.get(pattern.quantity, pattern.quantity))
+                status = rng.choice(STATUSES)
+                created = start_time + timedelta(seconds=span * (chunk_start + i) / max(facts, 1))
+                superseded_by = fact_id + 1 if status == "superseded" and i < n - 1 else None
+                if status == "superseded" and superseded_by is None:
+                    status = "retracted"
+                fact_rows.append((
+                    fact_id, uuid.UUID(int=rng.getrandbits(128), version=4), text_ko, text_en,
+                    "source", "translation", value, pattern.unit if value is not None else "",
+                    "exact" if value is not None else "",
+                    date(year, rng.randrange(1, 13), 1), "month", status,
+                    created if status != "draft" and status != "review" else None,
+                    superseded_by, "", None, 1, created, created, *fact_extra.values()))
+                vector_ko, vector_en = pattern_vectors[id(pattern)]
+                embedding_rows += [(fact_id, "ko", model.name, text_digest(text_ko), vector_ko),
+                                   (fact_id, "en", model.name, text_digest(text_en), vector_en)]
+                fact_topics = rng.sample(topics, rng.choice((1, 1, 2, 2, 3)))
+                for topic_id in fact_topics:
+                    topic_rows.append((fact_id, topic_id))
+                entity_rows.append((fact_id, entity_id))
+                cited = rng.sample(sources, rng.choice((1, 1, 2, 2, 2, 3, 3, 4)))
+                quote_en, quote_ko = rng.choice(pattern.quotes)
+                quotes_ko, quotes_en, titles_ko, titles_en = [], [], [], []
+                for n_cite, (source_id, language, title_ko, title_en) in enumerate(cited):
+                    citation_id += 1
+                    quote, translation = (quote_ko, quote_en) if language == "ko" \
+                        else (quote_en, quote_ko)
+                    citation_rows.append((
+                        citation_id, fact_id, source_id, quote, translation,
+                        f"paragraph {n_cite + 2}", "supports", created.date(), created, created,
+                        *citation_extra.values()))
+                    titles_ko.append(title_ko)
+                    titles_en.append(title_en)
+                    (quotes_ko if language == "ko" else quotes_en).append(quote)
+                names_ko = [topic_names[t][0] for t in fact_topics] + [entity_ko]
+                names_en = [topic_names[t][1] for t in fact_topics] + [entity_en]
+                doc_rows.append((
+                    fact_id, ko_a, ko_a if quotes_ko else "",
+                    " ".join(names_ko), " ".join(titles_ko),
+                    english_document(text_en), english_document(quote_en),
+                    " ".join(names_en), " ".join(titles_en),
+                    orjson.dumps(check_numbers(text_ko=text_ko, text_en=text_en,
+                                               quantity=value).as_dict()).decode(),
+                    orjson.dumps(highlight_words_ko).decode(), created, status))
+            # The server takes in this chunk while the next one is made: making rows is
+            # Python's work and COPY's the server's, one core each.
+            if writing is not None:
+                writing.result()
+            writing = writer.submit(_write_chunk, cursor, counts, {
+                "facts_fact": (fact_cols + list(fact_extra), fact_rows),
+                "facts_citation": (citation_cols + list(citation_extra), citation_rows),
+                "facts_fact_topics": (["fact_id", "topic_id"], topic_rows),
+                "facts_fact_entities": (["fact_id", "entity_id"], entity_rows),
+                "bench_fact_docs": (["id", "ko_a", "ko_b", "ko_c", "ko_d", "en_a", "en_b", "en_c",
+                                     "en_d", "number_check", "highlight_words_ko", "created_at",
+                                     "status"], doc_rows),
+            }, embedding_rows)
+            bar.update(n)
+    finally:  # the cursor is the writer's until it is done, whatever went wrong
+        writer.shutdown(wait=True)
+    if writing is not None:
+        writing.result()
     bar.close()
     report.rows.update(counts)
+
+
+ROW_COUNTS = {"facts_fact": "facts", "facts_citation": "citations",
+              "facts_fact_topics": "fact topics", "facts_fact_entities": "fact entities"}
+
+
+def _write_chunk(cursor, counts: dict[str, int], tables: dict[str, tuple[list[str], list]],
+                 embedding_rows: list) -> None:
+    """COPY one chunk's rows, then build its search documents and analyses from them."""
+    for table, (columns, rows) in tables.items():
+        copied = _copy(cursor, table, columns, rows)
+        if table in ROW_COUNTS:
+            counts[ROW_COUNTS[table]] += copied
+    counts["fact embeddings"] += _copy_binary(
+        cursor, FactEmbedding._meta.db_table,
+        ["fact_id", "language", "model", "digest", "embedding"],
+        ["int8", "text", "text", "bytea", "bytea"], embedding_rows)
+    cursor.execute(f"INSERT INTO facts_factsearchdocument "
+                   f"(fact_id, search_ko, search_en, created_at, status) "
+                   f"SELECT v.id, {FACT_VECTORS_SQL}, v.created_at, v.status "
+                   f"FROM bench_fact_docs v")
+    counts["fact search documents"] += cursor.rowcount
+    cursor.execute("INSERT INTO facts_factanalysis (fact_id, number_check, "
+                   "highlight_words_ko) SELECT v.id, v.number_check::jsonb, "
+                   "v.highlight_words_ko::jsonb FROM bench_fact_docs v")
+    cursor.execute("TRUNCATE bench_fact_docs")
