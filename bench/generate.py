@@ -54,7 +54,12 @@ from kbase.facts.models import (
     FactSearchDocument,
     Topic,
 )
-from kbase.facts.numbers import check_numbers
+from kbase.facts.numbers import (
+    NumberCheck,
+    compare_numbers,
+    english_numbers,
+    korean_numbers,
+)
 from kbase.facts.seed import read_seed, seed_load
 from kbase.sources.indexing import SOURCE_VECTORS_SQL
 from kbase.sources.models import Publisher, Source, SourceSearchDocument, Work
@@ -153,7 +158,7 @@ def korean_text(pattern: Pattern, varied: dict[str, str], year: int,
     """A generated fact's Korean text and its korean_highlight_words(), from the
     pattern's analysed words (the varied numbers change no word but their own) and
     the analysed prefix: one analysis per pattern and per prefix, not per fact."""
-    prefix = f"{year}년 {entity_ko} 관련:"
+    prefix = _korean_prefix(year, entity_ko)
     text = f"{prefix} {_fill(pattern.text_ko, varied)}"
     words = [list(match.span()) for match in WORD.finditer(text)]
     highlight: dict[str, list[list[int]]] = {}
@@ -166,6 +171,39 @@ def korean_text(pattern: Pattern, varied: dict[str, str], year: int,
         if words[index] not in spans:
             spans.append(words[index])
     return text, {token: sorted(spans) for token, spans in highlight.items()}
+
+
+def _korean_prefix(year: int, entity_ko: str) -> str:
+    return f"{year}년 {entity_ko} 관련:"
+
+
+def _english_prefix(year: int, entity_en: str) -> str:
+    return f"In {year}, on {entity_en}:"
+
+
+def number_check(korean: tuple[str, str], english: tuple[str, str],
+                 quantity: Decimal | None) -> NumberCheck:
+    """check_numbers() of a generated fact's texts, each given as its prefix and its
+    pattern's varied sentence (the text is the two joined by a space): each part is read
+    once, as a load holds a few thousand of them (no number spans the space between the
+    two: a test holds the result equal to check_numbers())."""
+    return compare_numbers(_korean_numbers(korean[0]) + _korean_numbers(korean[1]),
+                           _english_numbers(english[0]) + _english_numbers(english[1]),
+                           has_korean=True, has_english=True, quantity=quantity)
+
+
+@functools.cache
+def _korean_numbers(text: str) -> tuple[Decimal, ...]:
+    return tuple(korean_numbers(text))
+
+
+@functools.cache
+def _english_numbers(text: str) -> tuple[Decimal, ...]:
+    return tuple(english_numbers(text))
+
+
+# A fact's quote is one of its pattern's few: its document is made once.
+_quote_document = functools.cache(english_document)
 
 
 @functools.cache
@@ -489,7 +527,8 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
                 entity_id, entity_ko, entity_en, _slug = rng.choice(entities)
                 year = rng.randrange(2015, 2027)
                 text_ko, highlight_words_ko = korean_text(pattern, varied, year, entity_ko)
-                text_en = f"In {year}, on {entity_en}: {_fill(pattern.text_en, varied)}"
+                body_en = _fill(pattern.text_en, varied)
+                text_en = f"{_english_prefix(year, entity_en)} {body_en}"
                 ko_a = " ".join([str(year), entity_tokens[entity_id],
                                  *[varied.get(token, token) for token in pattern.ko_tokens]])
                 value = None
@@ -533,10 +572,12 @@ def _load_facts(cursor, rng, facts, patterns, sources, topics, entities, entity_
                 doc_rows.append((
                     fact_id, ko_a, ko_a if quotes_ko else "",
                     " ".join(names_ko), " ".join(titles_ko),
-                    english_document(text_en), english_document(quote_en),
+                    english_document(text_en), _quote_document(quote_en),
                     " ".join(names_en), " ".join(titles_en),
-                    orjson.dumps(check_numbers(text_ko=text_ko, text_en=text_en,
-                                               quantity=value).as_dict()).decode(),
+                    orjson.dumps(number_check(
+                        (_korean_prefix(year, entity_ko), _fill(pattern.text_ko, varied)),
+                        (_english_prefix(year, entity_en), body_en),
+                        value).as_dict()).decode(),
                     orjson.dumps(highlight_words_ko).decode(), created, status))
             # The server takes in this chunk while the next one is made: making rows is
             # Python's work and COPY's the server's, one core each.

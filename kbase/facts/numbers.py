@@ -9,6 +9,7 @@ records that as a Discrepancy rather than refusing the fact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -161,12 +162,22 @@ def _listed(values: tuple[Decimal, ...]) -> str:
 
 def check_numbers(*, text_ko: str, text_en: str,
                   quantity: Decimal | None = None) -> NumberCheck:
-    korean = tuple(sorted({_normal(n) for n in korean_numbers(text_ko)}))
-    english = tuple(sorted({_normal(n) for n in english_numbers(text_en)}))
-    both = bool(text_ko and text_en)
+    return compare_numbers(korean_numbers(text_ko), english_numbers(text_en),
+                           has_korean=bool(text_ko), has_english=bool(text_en),
+                           quantity=quantity)
+
+
+def compare_numbers(korean_read: Iterable[Decimal], english_read: Iterable[Decimal], *,
+                    has_korean: bool, has_english: bool,
+                    quantity: Decimal | None = None) -> NumberCheck:
+    """check_numbers() from the numbers already read from each text (a bulk load reads
+    each of its few sentence patterns once)."""
+    korean = tuple(sorted({_normal(n) for n in korean_read}))
+    english = tuple(sorted({_normal(n) for n in english_read}))
+    both = has_korean and has_english
     only_ko = tuple(n for n in korean if n not in english) if both else ()
     only_en = tuple(n for n in english if n not in korean) if both else ()
     quantity_in_text = None
-    if quantity is not None and (text_ko or text_en):
+    if quantity is not None and (has_korean or has_english):
         quantity_in_text = _normal(quantity) in set(korean) | set(english)
     return NumberCheck(korean, english, only_ko, only_en, quantity_in_text)

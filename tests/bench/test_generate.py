@@ -2,17 +2,28 @@
 what kbase's own indexing would write for it."""
 
 import random
+from decimal import Decimal
 
 import numpy as np
 import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from bench.generate import _fill, _patterns, _vary, generate, korean_text
+from bench.generate import (
+    _english_prefix,
+    _fill,
+    _korean_prefix,
+    _patterns,
+    _vary,
+    generate,
+    korean_text,
+    number_check,
+)
 from kbase.core.embeddings import embedder
 from kbase.core.search import korean_highlight_words
 from kbase.facts.embeddings import embeddings_to_build
 from kbase.facts.models import Fact, FactAnalysis, FactEmbedding, FactSearchDocument
+from kbase.facts.numbers import check_numbers
 from kbase.facts.seed import read_seed
 from kbase.sources.models import Source, SourceBrief
 from kbase.sources.representation_sql import refresh_briefs_sql
@@ -27,6 +38,22 @@ def test_generated_korean_highlights_are_kbases(seed):
             text, highlight = korean_text(pattern, _vary(pattern, rng),
                                           rng.randrange(2015, 2027), entity_ko)
             assert highlight == korean_highlight_words(text), text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_generated_number_checks_are_kbases(seed):
+    rng = random.Random(seed)
+    entities = [(entity["name_ko"], entity["name_en"]) for entity in read_seed()["entities"]]
+    for pattern in _patterns():
+        for entity_ko, entity_en in entities:
+            for year in range(2015, 2027):
+                varied = _vary(pattern, rng)
+                korean = (_korean_prefix(year, entity_ko), _fill(pattern.text_ko, varied))
+                english = (_english_prefix(year, entity_en), _fill(pattern.text_en, varied))
+                quantity = Decimal(varied.get(pattern.quantity, pattern.quantity)) \
+                    if pattern.quantity is not None else None
+                assert number_check(korean, english, quantity) == check_numbers(
+                    text_ko=" ".join(korean), text_en=" ".join(english), quantity=quantity)
 
 
 def test_varied_numbers_are_each_replaced_once():
