@@ -41,23 +41,26 @@ def _run(results: Results, scenario: str, server: str, connections: int = 8) -> 
                rows_per_response=runs[0].rows_per_response)
 
 
+def _rounds(results: Results, scenario: str, server: str, connections: int) -> dict[int, Run]:
+    return {r.round: r for r in results.runs if r.scenario == scenario
+            and r.server == server and r.connections == connections}
+
+
 def ratio(results: Results, scenario: str, floor: str, connections: int = 8,
           server: str = "kbase") -> float | None:
-    ours = _run(results, scenario, server, connections)
-    theirs = _run(results, scenario, floor, connections)
-    if ours is None or theirs is None or not theirs.rps:
-        return None
-    return ours.rps / theirs.rps
+    """kbase's throughput over the reference's, each round against the same round's
+    reference (the machine's speed drifts from minute to minute, and the medians of
+    the two could come from different minutes), the median over rounds."""
+    ours = _rounds(results, scenario, server, connections)
+    theirs = _rounds(results, scenario, floor, connections)
+    shares = [ours[n].rps / theirs[n].rps for n in ours if n in theirs and theirs[n].rps]
+    return statistics.median(shares) if shares else None
 
 
 def p99_ratio(results: Results, scenario: str, connections: int) -> float | None:
-    """kbase's p99 over the floor's, each round against the same round's floor (the
-    machine's tail latency drifts from minute to minute), the median over rounds."""
-    def by_round(server: str) -> dict[int, Run]:
-        return {r.round: r for r in results.runs if r.scenario == scenario
-                and r.server == server and r.connections == connections}
-
-    ours, floors = by_round("kbase"), by_round("floor")
+    """kbase's p99 over the floor's, paired by round as ratio() is."""
+    ours = _rounds(results, scenario, "kbase", connections)
+    floors = _rounds(results, scenario, "floor", connections)
     shares = [ours[n].latency_ms["p99"] / floors[n].latency_ms["p99"]
               for n in ours if n in floors and floors[n].latency_ms["p99"]]
     return statistics.median(shares) if shares else None
@@ -172,8 +175,8 @@ def judge(results: Results, *, smoke: bool = False) -> list[Target]:
 
 
 def markdown(results: Results) -> str:
-    rounds = (f"; medians of {results.rounds} alternating rounds" if results.rounds > 1
-              else "")
+    rounds = (f"; medians of {results.rounds} alternating rounds (a ratio: the median of "
+              f"each round's ratio)" if results.rounds > 1 else "")
     lines = [f"# kbase benchmark, {results.started}", "",
              f"{results.facts:,} generated facts; {results.duration} s of load a run{rounds}; "
              f"{results.machine['cores']} cores ({results.machine['cpu']}), "
@@ -201,9 +204,10 @@ def markdown(results: Results) -> str:
                  run.latency_ms["p95"], run.latency_ms["p99"]]
         for server, share in (("floor", "{:.0%}"), ("django", "{:.0%}"), ("plain", "{:.1f}×")):
             reference = _run(results, run.scenario, server, run.connections)
+            paired = ratio(results, run.scenario, server, run.connections)
             # A reference that answered nothing in time (rps 0) has no ratio.
-            cells += ([f"{reference.rps:,.0f}", share.format(run.rps / reference.rps)]
-                      if reference and reference.rps else ["–", "–"])
+            cells += ([f"{reference.rps:,.0f}", share.format(paired)]
+                      if reference and paired is not None else ["–", "–"])
         lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     replica_rows = [(replica, _run(results, replica.scenario, "kbase", replica.connections))
                     for key in dict.fromkeys((run.scenario, run.connections)
@@ -285,9 +289,12 @@ def load(path: Path) -> Results:
 
 
 if __name__ == "__main__":
-    # python -m bench.report bench/results/<time>.json: the Markdown and the plot again.
+    # python -m bench.report bench/results/<time>.json: judged again by this code, the
+    # JSON, the Markdown and the plot written again.
     import sys
 
     results = load(Path(sys.argv[1]))
+    smoke = any("(smoke run: not judged)" in target.detail for target in results.targets)
+    results.targets = judge(results, smoke=smoke)
     for written in write(results).values():
         print(written)
