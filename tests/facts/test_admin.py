@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kbase.core.embeddings import embedder
@@ -248,3 +250,28 @@ def test_a_change_is_held_only_when_it_changes_a_text(editor_in_admin, recorded)
     assert "the numbers differ" in warning.split("</ul>")[0]
     twin.refresh_from_db()
     assert twin.text_en == "Only 38 experts reside in Korea under the E-7-S visa."
+
+
+def test_a_held_fact_costs_the_same_queries_for_one_likely_twin_or_three(
+        editor_in_admin, recorded):
+    texts = {"text_ko": "E-7-S 비자로 국내에 체류하는 전문가는 38명에 불과하다.",
+             "text_ko_origin": "source"}
+
+    def held_queries() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as queries:
+            held = editor_in_admin.post(f"{FACTS}add/", fact_form(**texts))
+        assert held.status_code == 200
+        return len(queries), held.content.decode()
+
+    held_queries()  # the process's first admin form looks its content types up once
+    one, page = held_queries()
+    assert page.count(f'{FACTS}{recorded.pk}/change/" target="_blank"') == 1
+    for _ in range(2):
+        twin = FactFactory(text_ko=EXPERTS_KO, text_en=EXPERTS_EN, status=Fact.Status.DRAFT)
+        CitationFactory(fact=twin)
+        embeddings_write([(twin.pk, "ko", twin.text_ko), (twin.pk, "en", twin.text_en)],
+                         model=embedder())
+    three, page = held_queries()
+    assert page.count("likely the same fact") == 3
+    assert three == one
+    assert Fact.objects.count() == 3
