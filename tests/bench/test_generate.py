@@ -52,6 +52,8 @@ def test_generated_number_checks_are_kbases(seed):
                 english = (_english_prefix(year, entity_en), _fill(pattern.text_en, varied))
                 quantity = Decimal(varied.get(pattern.quantity, pattern.quantity)) \
                     if pattern.quantity is not None else None
+                # The parts joined are the fact's Korean text as the loader writes it.
+                assert " ".join(korean) == korean_text(pattern, varied, year, entity_ko)[0]
                 assert number_check(korean, english, quantity) == check_numbers(
                     text_ko=" ".join(korean), text_en=" ".join(english), quantity=quantity)
 
