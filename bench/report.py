@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import statistics
 import textwrap
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -47,13 +48,17 @@ def _rounds(results: Results, scenario: str, server: str, connections: int) -> d
 
 
 def ratio(results: Results, scenario: str, floor: str, connections: int = 8,
-          server: str = "kbase") -> float | None:
-    """kbase's throughput over the reference's, each round against the same round's
-    reference (the machine's speed drifts from minute to minute, and the medians of
-    the two could come from different minutes), the median over rounds."""
+          server: str = "kbase",
+          measure: Callable[[Run], float | None] = lambda run: run.rps) -> float | None:
+    """kbase's throughput (or another `measure` of a run) over the reference's, each
+    round against the same round's reference (the machine's speed drifts from minute
+    to minute, and the medians of the two could come from different minutes), the
+    median over rounds."""
     ours = _rounds(results, scenario, server, connections)
     theirs = _rounds(results, scenario, floor, connections)
-    shares = [ours[n].rps / theirs[n].rps for n in ours if n in theirs and theirs[n].rps]
+    shares = [mine / reference for n in ours if n in theirs
+              if (mine := measure(ours[n])) is not None
+              and (reference := measure(theirs[n]))]
     return statistics.median(shares) if shares else None
 
 
@@ -124,10 +129,11 @@ def judge(results: Results, *, smoke: bool = False) -> list[Target]:
              ratio(results, LOOKUP, "floor"), LOOKUP_OF_FLOOR)
     csv_rows, copy_rows = (rows_per_second(_run(results, CSV, server))
                            for server in ("kbase", "floor"))
+    csv_share = ratio(results, CSV, "floor", measure=rows_per_second)
     if csv_rows is not None:
         add("CSV export rows/s (reported against COPY)", None,
-            f"{csv_rows:,.0f} rows/s" + (f", COPY {copy_rows:,.0f} rows/s "
-                                         f"({csv_rows / copy_rows:.0%})" if copy_rows else ""))
+            f"{csv_rows:,.0f} rows/s" + (f", COPY {copy_rows:,.0f} rows/s ({csv_share:.0%})"
+                                         if copy_rows and csv_share is not None else ""))
     # Claim matching embeds the claim (tens of ms of one core) before its query; the
     # floor runs the query alone with the vector computed beforehand: reported.
     for connections in (1, 8):
