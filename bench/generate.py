@@ -185,8 +185,9 @@ def number_check(korean: tuple[str, str], english: tuple[str, str],
                  quantity: Decimal | None) -> NumberCheck:
     """check_numbers() of a generated fact's texts, each given as its prefix and its
     pattern's varied sentence (the text is the two joined by a space): each part is read
-    once, as a load holds a few thousand of them (no number spans the space between the
-    two: a test holds the result equal to check_numbers())."""
+    once, as a million facts hold some 46,000 sentences and a few hundred prefixes (no
+    number spans the space between the two: a test holds the result equal to
+    check_numbers())."""
     return compare_numbers(_korean_numbers(korean[0]) + _korean_numbers(korean[1]),
                            _english_numbers(english[0]) + _english_numbers(english[1]),
                            has_korean=True, has_english=True, quantity=quantity)
